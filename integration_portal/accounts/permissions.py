@@ -1,0 +1,83 @@
+"""Roles and what they may do, declared in one place and checked through `can()`.
+
+A user holds one or more roles within their municipality. Views ask for a permission, never
+for a role, so that widening or narrowing what a role may do is a change to this table only.
+Administrators (Django's `is_superuser`/`is_staff`) work in Django admin and are not a
+portal role.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import wraps
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from integration_portal.accounts.models import User
+
+
+class Role(models.TextChoices):
+    CASEWORKER = "caseworker", _("Caseworker")
+    VOLUNTEER_COORDINATOR = "volunteer_coordinator", _("Volunteer coordinator")
+    MANAGER = "manager", _("Manager")
+    VOLUNTEER = "volunteer", _("Volunteer")
+
+
+STAFF_ROLES = frozenset({Role.CASEWORKER, Role.VOLUNTEER_COORDINATOR, Role.MANAGER})
+
+
+class Perm(StrEnum):
+    WORK_ON_CASES = "work_on_cases"
+    COORDINATE_VOLUNTEERS = "coordinate_volunteers"
+    VIEW_REPORTS = "view_reports"
+    VIEW_STAFF = "view_staff"
+    MANAGE_MUNICIPALITY = "manage_municipality"
+    VOLUNTEER_TASKS = "volunteer_tasks"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
+    Role.CASEWORKER: frozenset({Perm.WORK_ON_CASES}),
+    Role.VOLUNTEER_COORDINATOR: frozenset({Perm.WORK_ON_CASES, Perm.COORDINATE_VOLUNTEERS}),
+    Role.MANAGER: frozenset({Perm.VIEW_REPORTS, Perm.VIEW_STAFF, Perm.MANAGE_MUNICIPALITY}),
+    # Volunteers are outside the privacy wall: they may only see volunteer-safe data.
+    Role.VOLUNTEER: frozenset({Perm.VOLUNTEER_TASKS}),
+}
+
+
+def permissions_of(user: User) -> frozenset[Perm]:
+    if not user.is_authenticated or not user.is_active or user.municipality_id is None:
+        return frozenset()
+    granted: set[Perm] = set()
+    for role in user.roles:
+        granted |= ROLE_PERMISSIONS[role]
+    return frozenset(granted)
+
+
+def can(user: User, perm: Perm) -> bool:
+    return perm in permissions_of(user)
+
+
+def permission_required(perm: Perm) -> Callable:
+    """View decorator: anonymous users go to login; users without the permission get 403."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                # Imported here: auth.views loads the user model, which imports this module.
+                from django.contrib.auth.views import redirect_to_login
+
+                return redirect_to_login(request.get_full_path())
+            if not can(request.user, perm):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,63 @@
+"""Navigation and start pages, registered by each app rather than known by the portal.
+
+The portal package sits below the business apps and imports none of them; an app declares
+its menu entries and the start page of a role in its `AppConfig.ready()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.urls import reverse
+
+from integration_portal.accounts.permissions import Perm, Role, permissions_of
+
+if TYPE_CHECKING:
+    from django.utils.functional import Promise
+
+    from integration_portal.accounts.models import User
+
+# When a user holds several roles, the first of these decides where they land.
+_START_PRIORITY = (Role.MANAGER, Role.CASEWORKER, Role.VOLUNTEER_COORDINATOR, Role.VOLUNTEER)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: Promise | str
+    url_name: str
+    perm: Perm
+    order: int
+
+
+_nav_items: list[NavItem] = []
+_start_pages: dict[Role, str] = {}
+
+
+def register_nav_item(*, label: Promise | str, url_name: str, perm: Perm, order: int) -> None:
+    if any(item.url_name == url_name for item in _nav_items):
+        return
+    _nav_items.append(NavItem(label=label, url_name=url_name, perm=perm, order=order))
+    _nav_items.sort(key=lambda item: item.order)
+
+
+def register_start_page(*, role: Role, url_name: str) -> None:
+    _start_pages[role] = url_name
+
+
+def nav_for(user: User, current_path: str) -> list[dict]:
+    granted = permissions_of(user)
+    entries = []
+    for item in _nav_items:
+        if item.perm not in granted:
+            continue
+        url = reverse(item.url_name)
+        entries.append({"label": item.label, "url": url, "current": current_path.startswith(url)})
+    return entries
+
+
+def start_url_for(user: User) -> str | None:
+    for role in _START_PRIORITY:
+        if role in user.roles and role in _start_pages:
+            return reverse(_start_pages[role])
+    return None

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from integration_portal.core import views as core_views
+
+admin.site.site_header = _("Integration Portal administration")
+admin.site.site_title = _("Integration Portal")
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("health/", core_views.health_page, name="health"),
+    path("accessibility/", core_views.accessibility_statement, name="accessibility_statement"),
+    path("manager/", core_views.manager_home, name="manager_home"),
+    path("municipality/", include("integration_portal.accounts.urls")),
+    path("cases/", include("reception.urls")),
+    path("volunteers/", include("volunteers.urls")),
+    path("housing/", include("housing.urls")),
+    path("employment/", include("employment.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

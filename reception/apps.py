@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReceptionConfig(AppConfig):
+    name = "reception"
+    verbose_name = _("Reception")
+
+    def ready(self) -> None:
+        from integration_portal.accounts.permissions import Perm, Role
+        from integration_portal.core.navigation import register_nav_item, register_start_page
+
+        register_start_page(role=Role.CASEWORKER, url_name="reception:start")
+        register_nav_item(label=_("Cases"), url_name="reception:start",
+                          perm=Perm.WORK_ON_CASES, order=20)

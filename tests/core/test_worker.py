@@ -1,0 +1,74 @@
+"""A real Celery worker process picks up a task from the broker and writes to the database.
+
+With REDIS_URL set (CI) the broker is the real Redis; otherwise the embedded filesystem
+broker — either way the task runs in a separate worker process, never eagerly.
+"""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from integration_portal.celery import app
+from integration_portal.core.models import WorkerHeartbeat
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+
+def _test_database_url() -> str:
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture
+def worker_queue():
+    """A worker process on a queue of its own, pointed at the test database."""
+    queue = f"test-{uuid.uuid4().hex[:12]}"
+    env = {**os.environ, "DATABASE_URL": _test_database_url(), "DEBUG": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "integration_portal", "worker", "-Q", queue,
+         "--pool=solo", "--without-gossip", "--without-mingle", "--without-heartbeat",
+         "--loglevel=INFO", "-n", f"{queue}@%h"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        yield queue
+    finally:
+        process.terminate()
+        try:
+            output, _ = process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            output, _ = process.communicate()
+        print(output)  # shown by pytest when the test fails
+
+
+def test_a_real_worker_runs_the_heartbeat_task(worker_queue):
+    # given no heartbeat yet
+    assert not WorkerHeartbeat.objects.exists()
+
+    # when the task is sent through the broker
+    app.send_task("integration_portal.core.tasks.worker_heartbeat", queue=worker_queue)
+
+    # then the worker process writes the heartbeat into the database
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not WorkerHeartbeat.objects.exists():
+        time.sleep(0.5)
+    assert WorkerHeartbeat.objects.filter(name="worker").exists()
+
+
+def test_the_broker_is_the_configured_one():
+    expected = "redis" if settings.REDIS_URL else "filesystem"
+
+    assert app.conf.broker_url.startswith(expected)

@@ -1,0 +1,84 @@
+"""Every page passes an axe scan with no serious or critical finding (WCAG 2.1 AA).
+
+The pages are found by crawling: from each role's start page every same-site link is
+followed, so a new page is scanned as soon as it is linked from somewhere.
+"""
+
+from collections import deque
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.e2e
+
+MAX_PAGES_PER_ROLE = 60
+NOT_CRAWLED = ("/accounts/logout/", "/admin/", "/i18n/", "/static/", "/media/", "/healthz",
+               "/api/")
+PUBLIC_PAGES = ["/accounts/login/", "/accounts/password/reset/", "/accounts/signup/",
+                "/accessibility/", "/health/"]
+BLOCKING = {"serious", "critical"}
+axe = Axe()
+
+
+def _links(page, base: str) -> list[str]:
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+    found = []
+    for href in hrefs:
+        url = urljoin(page.url, href)
+        parts = urlsplit(url)
+        if f"{parts.scheme}://{parts.netloc}" != base or parts.path.startswith(NOT_CRAWLED):
+            continue
+        found.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return found
+
+
+def _scan(page, base: str, start_paths: list[str], follow: bool) -> dict[str, list]:
+    findings: dict[str, list] = {}
+    queue, seen = deque(start_paths), set(start_paths)
+    while queue and len(seen) <= MAX_PAGES_PER_ROLE:
+        path = queue.popleft()
+        page.goto(base + path)
+        page.wait_for_load_state()
+        violations = axe.run(page).response["violations"]
+        blocking = [
+            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+            for v in violations
+            if v["impact"] in BLOCKING
+        ]
+        if blocking:
+            findings[path] = blocking
+        if follow:
+            for link in _links(page, base):
+                if link not in seen:
+                    seen.add(link)
+                    queue.append(link)
+    assert seen, "nothing was scanned"
+    return findings
+
+
+def _use_language(page, base: str, language: str) -> None:
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": base}])
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_public_pages_pass_axe(page, live_server, people, language):
+    _use_language(page, live_server.url, language)
+
+    findings = _scan(page, live_server.url, PUBLIC_PAGES, follow=False)
+
+    assert findings == {}
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("role", ["caseworker", "coordinator", "manager", "volunteer"])
+def test_every_page_a_role_reaches_passes_axe(page, live_server, people, login, role, language):
+    # given a logged-in user of the role, in the language
+    _use_language(page, live_server.url, language)
+    login(people[role])
+
+    # when every page reachable from their start page is scanned
+    findings = _scan(page, live_server.url, [urlsplit(page.url).path], follow=True)
+
+    # then none has a serious or critical finding
+    assert findings == {}

@@ -1,0 +1,38 @@
+import factory
+
+from integration_portal.accounts.models import Municipality, User
+
+TEST_PASSWORD = "correct-horse-battery-staple"
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ("code",)
+
+    name = factory.Sequence(lambda n: f"Testkommune {n}")
+    code = factory.Sequence(lambda n: f"{(n % 900) + 100:03d}")
+    slug = factory.Sequence(lambda n: f"testkommune-{n}")
+    contact_email = factory.LazyAttribute(lambda m: f"integration@{m.slug}.example")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    full_name = factory.Faker("name", locale="da_DK")
+    municipality = factory.SubFactory(MunicipalityFactory)
+    password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+    class Params:
+        caseworker = factory.Trait(is_caseworker=True)
+        coordinator = factory.Trait(is_caseworker=True, is_volunteer_coordinator=True)
+        manager = factory.Trait(is_manager=True)
+        volunteer = factory.Trait(is_volunteer=True)

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VolunteersConfig(AppConfig):
+    name = "volunteers"
+    verbose_name = _("Volunteers")
+
+    def ready(self) -> None:
+        from integration_portal.accounts.permissions import Perm, Role
+        from integration_portal.core.navigation import register_nav_item, register_start_page
+
+        register_start_page(role=Role.VOLUNTEER, url_name="volunteers:board")
+        register_start_page(role=Role.VOLUNTEER_COORDINATOR, url_name="volunteers:coordination")
+        register_nav_item(label=_("Tasks"), url_name="volunteers:board",
+                          perm=Perm.VOLUNTEER_TASKS, order=20)
+        register_nav_item(label=_("Volunteers"), url_name="volunteers:coordination",
+                          perm=Perm.COORDINATE_VOLUNTEERS, order=50)
