@@ -45,6 +45,12 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # A Danish caseworker's browser; without it Chromium asks for en-US and gets English.
+    return {**browser_context_args, "locale": "da-DK"}
+
+
 @pytest.fixture(autouse=True)
 def _e2e_marker(request):
     request.node.add_marker(pytest.mark.e2e)
