@@ -6,9 +6,11 @@ Python. `DATABASE_URL` and `REDIS_URL` switch it to PostgreSQL and Redis. With `
 the process refuses to start without a `SECRET_KEY`.
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -28,12 +30,18 @@ if not SECRET_KEY:
     # Development only: a fixed key keeps sessions valid across restarts of `make run`.
     SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"  # noqa: S105
 
+# The portal's own address, for links in e-mails (which are read outside the portal).
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "integration_portal.accounts",
     "integration_portal.core",
+    "integration_portal.audit",
+    "integration_portal.notifications",
+    "integration_portal.letters",
+    "integration_portal.rules",
     "reception",
     "volunteers",
     "housing",
@@ -82,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "integration_portal.core.context_processors.portal",
+                "integration_portal.notifications.context_processors.notifications",
             ],
         },
     },
@@ -98,8 +107,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    # A file, not memory, so that a worker process started by a test sees the test database.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+    # A file, not memory, so that a worker process started by a test sees the test database;
+    # one per test process, so that two test runs on one machine do not share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -146,6 +156,8 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
 MEDIA_ROOT = VAR_DIR / "media"  # private: served only through access-checked views
+DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields; files stream to disk
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -190,6 +202,17 @@ CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {
         "task": "integration_portal.core.tasks.worker_heartbeat",
         "schedule": float(HEARTBEAT_INTERVAL_SECONDS),
+    },
+    # Every morning, before the office opens: reminders about deadlines near or passed.
+    # CELERY_TIMEZONE makes this 06:15 Danish time, summer and winter.
+    "reminder-scan": {
+        "task": "reception.tasks.reminders.reminder_scan_task",
+        "schedule": crontab(hour=6, minute=15),
+    },
+    # Welcome letters whose enqueue was lost (broker down at the time) are sent again.
+    "welcome-letter-sweep": {
+        "task": "reception.tasks.letters.welcome_letter_sweep_task",
+        "schedule": crontab(minute=20),
     },
 }
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("accessibility/", core_views.accessibility_statement, name="accessibility_statement"),
     path("manager/", core_views.manager_home, name="manager_home"),
     path("municipality/", include("integration_portal.accounts.urls")),
+    path("notifications/", include("integration_portal.notifications.urls")),
     path("cases/", include("reception.urls")),
     path("volunteers/", include("volunteers.urls")),
     path("housing/", include("housing.urls")),

@@ -11,5 +11,11 @@ class ReceptionConfig(AppConfig):
         from integration_portal.core.navigation import register_nav_item, register_start_page
 
         register_start_page(role=Role.CASEWORKER, url_name="reception:start")
-        register_nav_item(label=_("Cases"), url_name="reception:start",
-                          perm=Perm.WORK_ON_CASES, order=20)
+        register_nav_item(label=_("My overview"), url_name="reception:start",
+                          perm=Perm.WORK_ON_CASES, order=20, exact=True)
+        register_nav_item(label=_("Cases"), url_name="reception:case_list",
+                          perm=Perm.VIEW_CASES, order=21, section="/cases/")
+        register_nav_item(label=_("Letters to print"), url_name="reception:letter_print_list",
+                          perm=Perm.WORK_ON_CASES, order=22)
+        register_nav_item(label=_("Audit log"), url_name="reception:case_audit",
+                          perm=Perm.VIEW_AUDIT, order=85)

@@ -36,3 +36,37 @@ class UserFactory(factory.django.DjangoModelFactory):
         coordinator = factory.Trait(is_caseworker=True, is_volunteer_coordinator=True)
         manager = factory.Trait(is_manager=True)
         volunteer = factory.Trait(is_volunteer=True)
+
+
+class HouseholdFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reception.Household"
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    reference = factory.Sequence(lambda n: f"T-2026-{n:05d}")
+    status = "announced"
+    expected_arrival_date = factory.Faker("date_between", start_date="+1d", end_date="+60d")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reception.Person"
+
+    household = factory.SubFactory(HouseholdFactory)
+    relation = "applicant"
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    birth_date = factory.Faker("date_of_birth", minimum_age=19, maximum_age=60)
+    residence_basis = "asylum_refugee"
+    letter_language = "ar"
+    languages = factory.LazyFunction(lambda: ["ar"])
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reception.Milestone"
+
+    household = factory.SubFactory(HouseholdFactory)
+    person = None
+    kind = "programme_start"
+    due_date = factory.Faker("date_between", start_date="-10d", end_date="+30d")

@@ -28,6 +28,11 @@ class Municipality(models.Model):
         help_text=_("Caseworkers, coordinators and managers must set up an authenticator app."),
     )
     contact_email = models.EmailField(_("contact e-mail of the integration office"), blank=True)
+    milestone_warning_days = models.PositiveSmallIntegerField(
+        _("warning window for deadlines (days)"),
+        default=7,
+        help_text=_("Caseworkers are reminded this many days before a deadline."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -33,18 +33,26 @@ STAFF_ROLES = frozenset({Role.CASEWORKER, Role.VOLUNTEER_COORDINATOR, Role.MANAG
 
 
 class Perm(StrEnum):
+    VIEW_CASES = "view_cases"
     WORK_ON_CASES = "work_on_cases"
     COORDINATE_VOLUNTEERS = "coordinate_volunteers"
     VIEW_REPORTS = "view_reports"
     VIEW_STAFF = "view_staff"
     MANAGE_MUNICIPALITY = "manage_municipality"
+    VIEW_AUDIT = "view_audit"
     VOLUNTEER_TASKS = "volunteer_tasks"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
-    Role.CASEWORKER: frozenset({Perm.WORK_ON_CASES}),
-    Role.VOLUNTEER_COORDINATOR: frozenset({Perm.WORK_ON_CASES, Perm.COORDINATE_VOLUNTEERS}),
-    Role.MANAGER: frozenset({Perm.VIEW_REPORTS, Perm.VIEW_STAFF, Perm.MANAGE_MUNICIPALITY}),
+    Role.CASEWORKER: frozenset({Perm.VIEW_CASES, Perm.WORK_ON_CASES}),
+    Role.VOLUNTEER_COORDINATOR: frozenset(
+        {Perm.VIEW_CASES, Perm.WORK_ON_CASES, Perm.COORDINATE_VOLUNTEERS}
+    ),
+    # Managers read cases (escalated deadlines link to them) but do not change them.
+    Role.MANAGER: frozenset({
+        Perm.VIEW_CASES, Perm.VIEW_REPORTS, Perm.VIEW_STAFF, Perm.MANAGE_MUNICIPALITY,
+        Perm.VIEW_AUDIT,
+    }),
     # Volunteers are outside the privacy wall: they may only see volunteer-safe data.
     Role.VOLUNTEER: frozenset({Perm.VOLUNTEER_TASKS}),
 }

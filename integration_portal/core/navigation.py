@@ -28,16 +28,28 @@ class NavItem:
     url_name: str
     perm: Perm
     order: int
+    # Current on exactly its own URL only, or on every path under `section` (default: its URL).
+    exact: bool = False
+    section: str | None = None
 
 
 _nav_items: list[NavItem] = []
 _start_pages: dict[Role, str] = {}
 
 
-def register_nav_item(*, label: Promise | str, url_name: str, perm: Perm, order: int) -> None:
+def register_nav_item(
+    *,
+    label: Promise | str,
+    url_name: str,
+    perm: Perm,
+    order: int,
+    exact: bool = False,
+    section: str | None = None,
+) -> None:
     if any(item.url_name == url_name for item in _nav_items):
         return
-    _nav_items.append(NavItem(label=label, url_name=url_name, perm=perm, order=order))
+    _nav_items.append(NavItem(label=label, url_name=url_name, perm=perm, order=order,
+                              exact=exact, section=section))
     _nav_items.sort(key=lambda item: item.order)
 
 
@@ -47,12 +59,22 @@ def register_start_page(*, role: Role, url_name: str) -> None:
 
 def nav_for(user: User, current_path: str) -> list[dict]:
     granted = permissions_of(user)
-    entries = []
+    entries, matches = [], []
     for item in _nav_items:
         if item.perm not in granted:
             continue
         url = reverse(item.url_name)
-        entries.append({"label": item.label, "url": url, "current": current_path.startswith(url)})
+        entry = {"label": item.label, "url": url, "current": False}
+        entries.append(entry)
+        if item.exact:
+            if current_path == url:
+                matches.append((len(url) + 1000, entry))
+        elif current_path.startswith(item.section or url):
+            matches.append((len(url), entry))
+    # The most specific match is the current one: on /cases/letters/print/ that is "Letters
+    # to print", not also "Cases" whose section /cases/ holds it.
+    if matches:
+        max(matches, key=lambda match: match[0])[1]["current"] = True
     return entries
 
 

@@ -26,6 +26,10 @@ class MunicipalityQuerySet(models.QuerySet):
         municipality_id = getattr(municipality, "pk", municipality)
         return self.filter(**{f"{self.municipality_path}_id": municipality_id})
 
+    def national(self) -> Self:
+        """Rows that belong to no municipality: national defaults every municipality inherits."""
+        return self.filter(**{f"{self.municipality_path}__isnull": True})
+
     def visible_to(self, user: User) -> Self:
         """Rows of the user's own municipality; nothing for anonymous or unattached users."""
         if not user.is_authenticated or user.municipality_id is None:

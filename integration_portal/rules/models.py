@@ -50,11 +50,6 @@ class Confidence(models.TextChoices):
     UNCERTAIN = "?", _("Uncertain or conflicting")
 
 
-class RuleSetQuerySet(MunicipalityQuerySet):
-    def national(self) -> RuleSetQuerySet:
-        return self.filter(municipality__isnull=True)
-
-
 class RuleSet(models.Model):
     municipality = models.ForeignKey(
         "accounts.Municipality",
@@ -70,7 +65,7 @@ class RuleSet(models.Model):
     note = models.TextField(_("note"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = RuleSetQuerySet.as_manager()
+    objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("rule set")

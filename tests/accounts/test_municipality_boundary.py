@@ -75,7 +75,8 @@ def test_a_manager_changes_only_their_own_municipalitys_settings(
     # when they switch on two-factor authentication
     response = client.post(
         reverse("accounts:municipality_settings"),
-        {"mfa_required": "on", "contact_email": "kontakt@lejre.example"},
+        {"mfa_required": "on", "contact_email": "kontakt@lejre.example",
+         "milestone_warning_days": "10"},
     )
 
     # then their municipality changed and the other did not
@@ -92,7 +93,7 @@ def test_bad_settings_input_keeps_what_was_typed_and_saves_nothing(client, manag
 
     response = client.post(
         reverse("accounts:municipality_settings"),
-        {"mfa_required": "on", "contact_email": "not-an-address"},
+        {"mfa_required": "on", "contact_email": "not-an-address", "milestone_warning_days": "7"},
     )
 
     assert response.status_code == 200

@@ -18,10 +18,13 @@ def test_each_role_has_exactly_its_permissions(municipality):
     volunteer = UserFactory(municipality=municipality, volunteer=True)
 
     # then each holds its permissions and no others
-    assert permissions_of(caseworker) == {Perm.WORK_ON_CASES}
-    assert permissions_of(coordinator) == {Perm.WORK_ON_CASES, Perm.COORDINATE_VOLUNTEERS}
+    assert permissions_of(caseworker) == {Perm.VIEW_CASES, Perm.WORK_ON_CASES}
+    assert permissions_of(coordinator) == {
+        Perm.VIEW_CASES, Perm.WORK_ON_CASES, Perm.COORDINATE_VOLUNTEERS,
+    }
     assert permissions_of(manager) == {
-        Perm.VIEW_REPORTS, Perm.VIEW_STAFF, Perm.MANAGE_MUNICIPALITY,
+        Perm.VIEW_CASES, Perm.VIEW_REPORTS, Perm.VIEW_STAFF, Perm.MANAGE_MUNICIPALITY,
+        Perm.VIEW_AUDIT,
     }
     assert permissions_of(volunteer) == {Perm.VOLUNTEER_TASKS}
     assert caseworker.roles == {Role.CASEWORKER}

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.db import models
+
+from integration_portal.audit.models import AuditAction, AuditEvent
+
+if TYPE_CHECKING:
+    from integration_portal.accounts.models import Municipality, User
+
+
+def trail_key(obj: models.Model) -> str:
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def audit_record(
+    *,
+    actor: User | None,
+    municipality: Municipality,
+    action: AuditAction,
+    obj: models.Model,
+    trail: str | None = None,
+    summary: str = "",
+    changed_fields: Iterable[str] = (),
+) -> AuditEvent:
+    """Append one event. Call it inside the transaction of the write it records."""
+    return AuditEvent.objects.create(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        municipality=municipality,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        trail=trail or trail_key(obj),
+        summary=summary[:300],
+        changed_fields=sorted(changed_fields),
+    )
+
+
+def changed_field_names(before: dict, after: dict) -> list[str]:
+    return sorted(name for name in after if before.get(name) != after[name])

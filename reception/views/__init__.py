@@ -1,0 +1,1 @@
+"""Views of the reception app, one module per area (cases, notices, persons, letters)."""
