@@ -9,7 +9,11 @@ class ReceptionConfig(AppConfig):
     def ready(self) -> None:
         from integration_portal.accounts.permissions import Perm, Role
         from integration_portal.core.navigation import register_nav_item, register_start_page
+        from integration_portal.rules.hooks import on_rules_changed
+        from reception.services import rules_changed_listener
 
+        # A changed rule set moves the open deadlines of the cases it governs.
+        on_rules_changed(rules_changed_listener)
         register_start_page(role=Role.CASEWORKER, url_name="reception:start")
         register_nav_item(label=_("My overview"), url_name="reception:start",
                           perm=Perm.WORK_ON_CASES, order=20, exact=True)

@@ -184,6 +184,36 @@ def milestones_recompute(*, household: Household) -> None:
         Milestone.objects.filter(pk__in=stale).delete()
 
 
+RECOMPUTE_BATCH = 200
+
+
+def milestones_recompute_open_cases(*, municipality_id: int | None) -> int:
+    """Recompute every open case of a municipality (None: all), a bounded batch at a time.
+
+    Each case is its own transaction, so a long run never holds locks for long and a crash
+    leaves every case either recomputed or as it was; running it again is harmless.
+    """
+    households = Household.objects.open().select_related("municipality")
+    if municipality_id is not None:
+        households = households.filter(municipality_id=municipality_id)
+    last_pk, done = 0, 0
+    while True:
+        batch = list(households.filter(pk__gt=last_pk).order_by("pk")[:RECOMPUTE_BATCH])
+        if not batch:
+            return done
+        for household in batch:
+            with transaction.atomic():
+                milestones_recompute(household=household)
+        done += len(batch)
+        last_pk = batch[-1].pk
+
+
+def rules_changed_listener(municipality_id: int | None) -> None:
+    from reception.tasks import milestones_recompute_task
+
+    enqueue_on_commit(milestones_recompute_task, municipality_id)
+
+
 @transaction.atomic
 def person_add(*, household: Household, actor: User, **fields) -> Person:
     _check_same_municipality(actor, household.municipality_id)

@@ -1,6 +1,38 @@
+import importlib
+
 import pytest
 
 from tests.factories import MunicipalityFactory, UserFactory
+
+# The data migrations that seed national defaults every municipality inherits.
+SEED_MIGRATIONS = [
+    ("integration_portal.rules.migrations.0002_seed_national_default_rules",
+     "seed_national_default"),
+    ("integration_portal.letters.migrations.0002_seed_national_welcome_texts",
+     "seed_welcome_texts"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _national_defaults(request):
+    """Put the seeded national defaults back for transactional tests.
+
+    A transactional test (live server, real worker) ends with a flush that also removes what
+    the data migrations seeded, so a later one would find no national rules or letter texts.
+    Django's serialized rollback cannot help here: beside Playwright's event loop, the test
+    sees another connection object than the one the snapshot was stored on. The seed
+    functions are idempotent, so running them again is safe.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or "live_server" in (
+        request.fixturenames) or bool(marker and marker.kwargs.get("transaction"))
+    if not transactional:
+        return
+    from django.apps import apps
+
+    request.getfixturevalue("transactional_db")
+    for module_name, function_name in SEED_MIGRATIONS:
+        getattr(importlib.import_module(module_name), function_name)(apps, None)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -72,7 +73,8 @@ def can(user: User, perm: Perm) -> bool:
 
 
 def permission_required(perm: Perm) -> Callable:
-    """View decorator: anonymous users go to login; users without the permission get 403."""
+    """View decorator: anonymous users go to login; users without the permission get 403,
+    volunteers 404."""
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
@@ -83,6 +85,9 @@ def permission_required(perm: Perm) -> Callable:
 
                 return redirect_to_login(request.get_full_path())
             if not can(request.user, perm):
+                if request.user.is_volunteer:
+                    # Behind the privacy wall, a volunteer is not even told a page exists.
+                    raise Http404
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from integration_portal.rules.hooks import rules_changed
 from integration_portal.rules.models import Rule, RuleSet
 
 
@@ -29,6 +30,16 @@ class RuleSetAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(number_of_rules=Count("rules"))
 
+    def save_related(self, request, form, formsets, change):
+        # The rules are saved with the inline formset, after the rule set itself.
+        super().save_related(request, form, formsets, change)
+        rules_changed(municipality_id=form.instance.municipality_id)
+
+    def delete_model(self, request, obj):
+        municipality_id = obj.municipality_id
+        super().delete_model(request, obj)
+        rules_changed(municipality_id=municipality_id)
+
     @admin.display(description=_("municipality"), ordering="municipality__name")
     def owner(self, obj: RuleSet) -> str:
         return obj.municipality.name if obj.municipality_id else _("National default")
@@ -50,3 +61,12 @@ class RuleAdmin(admin.ModelAdmin):
     )
     list_select_related = ("rule_set__municipality",)
     search_fields = ("legal_basis", "note", "rule_set__name")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        rules_changed(municipality_id=obj.rule_set.municipality_id)
+
+    def delete_model(self, request, obj):
+        municipality_id = obj.rule_set.municipality_id
+        super().delete_model(request, obj)
+        rules_changed(municipality_id=municipality_id)

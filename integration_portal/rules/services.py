@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from integration_portal.rules.hooks import rules_changed
 from integration_portal.rules.models import Rule, RuleSet
 
 if TYPE_CHECKING:
@@ -63,4 +64,5 @@ def rule_set_create(
         rule_set.pk, municipality.pk if municipality else "national", effective_from,
         len(rules), f"user {actor.pk}" if actor else "the system",
     )
+    rules_changed(municipality_id=rule_set.municipality_id)
     return rule_set

@@ -72,3 +72,43 @@ def test_the_broker_is_the_configured_one():
     expected = "redis" if settings.REDIS_URL else "filesystem"
 
     assert app.conf.broker_url.startswith(expected)
+
+
+def test_a_real_worker_renders_the_welcome_letter(worker_queue, municipality, caseworker,
+                                                  monkeypatch):
+    from django.utils import timezone
+
+    from reception import services
+    from reception.models import Letter
+    from reception.tasks import welcome_letter_task
+
+    # given an arrived household (its own enqueue goes to the default queue; we send to ours)
+    monkeypatch.setattr(services, "enqueue_on_commit", lambda task, *args: None)
+    household = services.notice_register(
+        municipality=municipality, actor=caseworker, source="email", source_reference="",
+        received_on=timezone.localdate(), expected_arrival_date=timezone.localdate(),
+        residence_basis="quota_refugee", placement_decision_date=None, adults=1,
+        children_0_5=0, children_6_14=0, children_15_17=0, languages=["ti"], need_flags=[],
+        note="",
+    )
+    services.person_add(household=household, actor=caseworker, relation="applicant",
+                        first_name="Tesfay", last_name="Gebremariam", cpr="",
+                        birth_date=timezone.localdate().replace(year=1990),
+                        residence_basis="quota_refugee", letter_language="ti", languages=["ti"])
+    services.household_mark_arrived(household=household, actor=caseworker,
+                                    arrival_date=timezone.localdate())
+
+    # when the task goes through the broker to the worker process, twice
+    welcome_letter_task.apply_async(args=[household.pk], queue=worker_queue)
+    welcome_letter_task.apply_async(args=[household.pk], queue=worker_queue)
+
+    # then the worker renders exactly one letter, in Danish and Tigrinya
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and not Letter.objects.filter(
+        household=household, status="awaiting_print"
+    ).exists():
+        time.sleep(0.5)
+    letter = Letter.objects.get(household=household)
+    assert letter.status == "awaiting_print"
+    assert letter.languages == ["da", "ti"]
+    assert letter.pdf.read(5) == b"%PDF-"

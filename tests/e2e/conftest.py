@@ -23,9 +23,6 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
-# tests themselves (factories) are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -66,6 +63,20 @@ def screenshot(page):
         return path
 
     return take
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sync_orm_beside_playwright():
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+    # themselves (factories, the flush after a live-server test) are still synchronous and
+    # safe. Session-wide, because the flush runs after function-scoped fixtures are undone.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

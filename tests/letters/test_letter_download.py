@@ -53,12 +53,12 @@ def test_another_municipalitys_caseworker_gets_404(client, other_caseworker, let
     assert not AuditEvent.objects.filter(action=AuditAction.DOWNLOAD).exists()
 
 
-def test_a_volunteer_gets_403(client, volunteer, letter):
+def test_a_volunteer_gets_404(client, volunteer, letter):
     client.force_login(volunteer)
 
     response = client.get(url(letter))
 
-    assert response.status_code == 403
+    assert response.status_code == 404
 
 
 def test_a_manager_reads_the_letter_of_their_municipality(client, manager, letter):

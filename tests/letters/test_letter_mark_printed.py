@@ -89,10 +89,10 @@ def test_another_municipalitys_caseworker_gets_404(client, other_caseworker, let
     assert Letter.objects.get(pk=letter.pk).status == LetterStatus.AWAITING_PRINT
 
 
-def test_a_volunteer_gets_403(client, volunteer, letter):
+def test_a_volunteer_gets_404(client, volunteer, letter):
     client.force_login(volunteer)
 
-    assert client.post(url(letter)).status_code == 403
+    assert client.post(url(letter)).status_code == 404
 
 
 def test_an_anonymous_user_is_sent_to_login(client, letter):

@@ -59,11 +59,11 @@ def test_an_empty_list_says_so(client, caseworker):
     assert "There are no letters to print." in response.content.decode()
 
 
-@pytest.mark.parametrize("role", ["volunteer", "manager"])
-def test_users_who_do_not_work_on_cases_get_403(client, request, role):
+@pytest.mark.parametrize(("role", "status"), [("volunteer", 404), ("manager", 403)])
+def test_users_who_do_not_work_on_cases_are_refused(client, request, role, status):
     client.force_login(request.getfixturevalue(role))
 
-    assert client.get(URL).status_code == 403
+    assert client.get(URL).status_code == status
 
 
 def test_an_anonymous_user_is_sent_to_login(client):
