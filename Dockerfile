@@ -25,9 +25,13 @@ WORKDIR /app
 COPY . /app
 RUN pip install --no-cache-dir .
 
-# DEBUG=1 only for these build steps: production settings refuse to start without SECRET_KEY.
-RUN DEBUG=1 python manage.py compilemessages \
-    && DEBUG=1 python manage.py collectstatic --noinput
+# The image is production: DEBUG=0, so the settings refuse to start without SECRET_KEY.
+ENV DEBUG=0
+# Static files are collected with the production (manifest) storage the image serves with;
+# the throwaway key exists only in this build step, never at run time.
+RUN export SECRET_KEY=build-step-only-not-used-at-run-time \
+    && python manage.py compilemessages \
+    && python manage.py collectstatic --noinput
 
 # var/ holds media uploads and the beat schedule; pre-create it owned by the runtime user so
 # named volumes mounted there inherit that ownership.

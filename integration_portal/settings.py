@@ -3,7 +3,7 @@
 With no configuration at all the portal runs as a development install on SQLite with an
 embedded Celery broker (kombu's filesystem transport), so a new user needs nothing but
 Python. `DATABASE_URL` and `REDIS_URL` switch it to PostgreSQL and Redis. With `DEBUG` off,
-the process refuses to start without a `SECRET_KEY`.
+the process refuses to start without a `SECRET_KEY`; the production image sets DEBUG=0.
 """
 
 import os
@@ -19,7 +19,9 @@ from integration_portal.env import env_bool, env_int, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 
-DEBUG = env_bool("DEBUG", default=False)
+# With no configuration at all this is a development install (the embedded default); the
+# production image and docker-compose set DEBUG=0, and then SECRET_KEY is required.
+DEBUG = env_bool("DEBUG", default=True)
 
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:

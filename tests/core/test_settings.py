@@ -37,6 +37,12 @@ def test_env_int_rejects_words(monkeypatch):
         env_int("SOME_NUMBER", 1)
 
 
+def test_with_no_configuration_at_all_it_runs_as_a_development_install():
+    result = _manage("check", env={})
+
+    assert result.returncode == 0, result.stderr
+
+
 def test_production_refuses_to_start_without_a_secret_key():
     result = _manage("check", env={"DEBUG": "0"})
 
