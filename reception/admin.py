@@ -8,19 +8,9 @@ reminder scan now.
 
 from django.contrib import admin
 
+from integration_portal.core.admin import ReadOnlyAdmin
 from reception.admin_actions import run_reminder_scan_now
 from reception.models import ArrivalNotice, Household, Milestone
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Household)

@@ -10,6 +10,7 @@ SEED_MIGRATIONS = [
      "seed_national_default"),
     ("integration_portal.letters.migrations.0002_seed_national_welcome_texts",
      "seed_welcome_texts"),
+    ("volunteers.migrations.0002_seed_national_task_kinds", "seed_task_kinds"),
 ]
 
 

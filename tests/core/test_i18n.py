@@ -48,3 +48,10 @@ def test_the_language_switcher_changes_to_english(client, caseworker):
     assert 'lang="en"' in content
     assert "Accessibility statement" in content
     assert "My overview" in content
+
+
+def test_the_english_catalogue_has_no_guessed_translations():
+    # English is the source language: a fuzzy guess there would show another message's text.
+    catalogue = polib.pofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.po"))
+
+    assert catalogue.fuzzy_entries() == []
