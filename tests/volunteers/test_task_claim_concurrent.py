@@ -3,6 +3,7 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
+from django.utils import translation
 
 from tests.factories import MunicipalityFactory, UserFactory
 from tests.volunteers.factories import TaskFactory, VolunteerProfileFactory
@@ -26,16 +27,18 @@ def test_two_volunteers_claiming_at_once_exactly_one_wins():
     outcomes: dict[int, str] = {}
 
     def claim(volunteer):
-        try:
-            # Each thread has its own connection; both load the task while it is open.
-            mine = Task.objects.get(pk=task.pk)
-            barrier.wait(timeout=10)
-            task_claim(task=mine, volunteer=volunteer)
-            outcomes[volunteer.pk] = "won"
-        except ValidationError as error:
-            outcomes[volunteer.pk] = " ".join(error.messages)
-        finally:
-            connections.close_all()
+        # The active language is per thread: read the messages in English here too.
+        with translation.override("en"):
+            try:
+                # Each thread has its own connection; both load the task while it is open.
+                mine = Task.objects.get(pk=task.pk)
+                barrier.wait(timeout=10)
+                task_claim(task=mine, volunteer=volunteer)
+                outcomes[volunteer.pk] = "won"
+            except ValidationError as error:
+                outcomes[volunteer.pk] = " ".join(error.messages)
+            finally:
+                connections.close_all()
 
     # when both claim at the same moment
     threads = [threading.Thread(target=claim, args=(v,)) for v in volunteers]
