@@ -14,5 +14,19 @@ class VolunteersConfig(AppConfig):
         register_start_page(role=Role.VOLUNTEER_COORDINATOR, url_name="volunteers:coordination")
         register_nav_item(label=_("Tasks"), url_name="volunteers:board",
                           perm=Perm.VOLUNTEER_TASKS, order=20)
+        register_nav_item(label=_("My tasks"), url_name="volunteers:my_tasks",
+                          perm=Perm.VOLUNTEER_TASKS, order=21)
         register_nav_item(label=_("Volunteers"), url_name="volunteers:coordination",
                           perm=Perm.COORDINATE_VOLUNTEERS, order=50)
+
+        from reception.case_sections import register_case_section
+        from volunteers.selectors import tasks_for_household
+
+        # The staff side of the privacy wall: the case page lists the case's tasks.
+        register_case_section(
+            template_name="volunteers/_case_tasks.html",
+            context=lambda request, household: {
+                "tasks": tasks_for_household(viewer=request.user, household=household)
+            },
+            order=10,
+        )

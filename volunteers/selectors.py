@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.db.models import Model, Q
+from django.db.models import Case, IntegerField, Model, Q, Value, When
 
 from integration_portal.accounts.permissions import Perm, can
-from volunteers.models import Task, TaskQuerySet, TaskStatus
+from volunteers.models import Task, TaskQuerySet, TaskStatus, VolunteerProfile, VolunteerStatus
 
 if TYPE_CHECKING:
     from integration_portal.accounts.models import User
@@ -77,3 +77,18 @@ def tasks_for_household(*, viewer: User, household: Model) -> TaskQuerySet:
         .select_related("kind", "claimed_by", "report")
         .order_by("-starts_at", "-pk")
     )
+
+
+def volunteer_profiles(*, viewer: User):
+    """The coordinator's list: volunteers awaiting approval first, then by name."""
+    pending_first = Case(When(status=VolunteerStatus.PENDING, then=Value(0)), default=Value(1),
+                         output_field=IntegerField())
+    return (VolunteerProfile.objects.visible_to(viewer)
+            .select_related("user", "organisation")
+            .order_by(pending_first, "user__full_name", "pk"))
+
+
+def open_tasks_for_staff(*, viewer: User) -> TaskQuerySet:
+    """Open tasks with their case link — for staff pages only, never a volunteer's."""
+    return (Task.objects.visible_to(viewer).open()
+            .select_related("kind", "household").order_by("starts_at", "pk"))

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from integration_portal.accounts.permissions import Perm, can, permission_required
 from integration_portal.audit.models import AuditAction
 from reception import selectors, services
+from reception.case_sections import case_sections
 from reception.forms import (
     ArrivalForm,
     AssignForm,
@@ -100,6 +101,8 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "today": timezone.localdate(),
         "can_arrive": household.status == HouseholdStatus.ANNOUNCED,
         "can_work": can(request.user, Perm.WORK_ON_CASES),
+        # Sections other apps add (volunteer tasks, …), registered in their AppConfig.ready().
+        "case_sections": case_sections(request, household),
     })
 
 

@@ -23,4 +23,4 @@ def test_a_case_page_marks_cases_and_the_start_page_marks_my_overview(caseworker
 def test_a_volunteer_sees_only_volunteer_entries(volunteer):
     urls = {entry["url"] for entry in nav_for(volunteer, "/")}
 
-    assert urls == {reverse("volunteers:board")}
+    assert urls == {reverse("volunteers:board"), reverse("volunteers:my_tasks")}

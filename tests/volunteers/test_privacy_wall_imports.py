@@ -19,7 +19,8 @@ def _imported_modules(module_name: str) -> set[str]:
 
 
 @pytest.mark.parametrize("module_name", ["volunteers.selectors", "volunteers.privacy",
-                                         "volunteers.models"])
+                                         "volunteers.models", "volunteers.views.volunteer",
+                                         "volunteers.forms"])
 def test_volunteer_side_modules_do_not_import_reception(module_name):
     # when
     imported = _imported_modules(module_name)
