@@ -44,6 +44,7 @@ from reception.models import (
     Person,
     Relation,
 )
+from reception.services import case_trail
 
 if TYPE_CHECKING:
     from integration_portal.accounts.models import User
@@ -65,10 +66,6 @@ NO_CASEWORKER_YET = {
     "fa": "تیم ادغام",
     "so": "kooxda is-dhexgalka",
 }
-
-
-def _trail(household: Household | int) -> str:
-    return f"reception.household:{getattr(household, 'pk', household)}"
 
 
 # --- Selectors ------------------------------------------------------------------------------
@@ -223,7 +220,7 @@ def _welcome_letter_create(*, household_id: int) -> Letter | None:
             letter.save()
             audit_record(
                 actor=None, municipality=household.municipality, action=AuditAction.CREATE,
-                obj=letter, trail=_trail(household),
+                obj=letter, trail=case_trail(household),
                 summary=f"Welcome letter created ({', '.join(letter.languages)}; "
                         f"{letter.get_channel_display()})",
             )
@@ -316,7 +313,7 @@ def _letter_send_email(*, letter: Letter, recipients: list[str]) -> None:
     message.send()
     audit_record(
         actor=None, municipality=household.municipality, action=AuditAction.UPDATE,
-        obj=letter, trail=_trail(household), changed_fields=["status", "sent_at"],
+        obj=letter, trail=case_trail(household), changed_fields=["status", "sent_at"],
         summary=f"Welcome letter sent by e-mail to {len(recipients)} recipient(s)",
     )
 
@@ -329,7 +326,7 @@ def _letter_list_for_print(*, letter: Letter) -> None:
     if claimed:
         audit_record(
             actor=None, municipality=letter.household.municipality, action=AuditAction.UPDATE,
-            obj=letter, trail=_trail(letter.household_id), changed_fields=["channel", "status"],
+            obj=letter, trail=case_trail(letter.household_id), changed_fields=["channel", "status"],
             summary="Welcome letter listed for print or Digital Post",
         )
 
@@ -352,7 +349,7 @@ def letter_mark_printed(*, letter: Letter, actor: User) -> Letter:
     letter.refresh_from_db()
     audit_record(
         actor=actor, municipality=letter.household.municipality, action=AuditAction.UPDATE,
-        obj=letter, trail=_trail(letter.household_id),
+        obj=letter, trail=case_trail(letter.household_id),
         changed_fields=["printed_at", "printed_by", "status"],
         summary="Welcome letter marked as printed or sent by Digital Post",
     )
@@ -363,5 +360,5 @@ def letter_mark_printed(*, letter: Letter, actor: User) -> Letter:
 def letter_record_download(*, letter: Letter, actor: User) -> None:
     audit_record(
         actor=actor, municipality=letter.household.municipality, action=AuditAction.DOWNLOAD,
-        obj=letter, trail=_trail(letter.household_id), summary="Letter PDF downloaded",
+        obj=letter, trail=case_trail(letter.household_id), summary="Letter PDF downloaded",
     )

@@ -59,8 +59,10 @@ ALLOWED_UPLOADS = {
 }
 
 
-def case_trail(household: Household) -> str:
-    return f"reception.household:{household.pk}"
+def case_trail(household: Household | int) -> str:
+    """The audit trail of a case: everything about it, whichever app wrote it."""
+    household_id = getattr(household, "pk", household)
+    return f"{Household._meta.label_lower}:{household_id}"
 
 
 def _audit(*, actor, household: Household, action, obj, summary: str = "", fields=()) -> None:

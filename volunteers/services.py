@@ -21,6 +21,9 @@ from integration_portal.accounts.permissions import Perm, can
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record
 from integration_portal.rules.calendar import add_months
+
+# Staff side of the privacy wall: the case trail is shared with reception.
+from reception.services import case_trail
 from volunteers.models import (
     CooperationAgreement,
     HoursLog,
@@ -42,11 +45,6 @@ if TYPE_CHECKING:
 # it becomes part of each municipality's configuration.
 BOERNEATTEST_RENEWAL_MONTHS = 24
 MAX_HOURS_PER_ENTRY = Decimal("24")
-
-
-def _case_trail(household: Household) -> str:
-    # The same trail reception uses, so the case's history shows the volunteer work on it.
-    return f"reception.household:{household.pk}"
 
 
 def _require(actor: User, perms: Iterable[Perm], municipality_id: int) -> None:
@@ -112,7 +110,7 @@ def task_create(
     task.save()
     if household is not None:
         audit_record(actor=actor, municipality=municipality, action=AuditAction.CREATE,
-                     obj=task, trail=_case_trail(household),
+                     obj=task, trail=case_trail(household),
                      summary="Volunteer task created for the case")
     return task
 
@@ -228,7 +226,7 @@ def task_complete(
     task.refresh_from_db(fields=["status"])
     if task.household_id is not None:
         audit_record(actor=volunteer, municipality=task.municipality, action=AuditAction.CREATE,
-                     obj=report, trail=f"reception.household:{task.household_id}",
+                     obj=report, trail=case_trail(task.household_id),
                      summary="Volunteer reported a task done")
     return report
 

@@ -72,9 +72,9 @@ def can(user: User, perm: Perm) -> bool:
     return perm in permissions_of(user)
 
 
-def permission_required(perm: Perm) -> Callable:
-    """View decorator: anonymous users go to login; users without the permission get 403,
-    volunteers 404."""
+def permission_required(*perms: Perm) -> Callable:
+    """View decorator: the user needs one of `perms`. Anonymous users go to login; users
+    without any of them get 403, volunteers 404."""
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
@@ -84,7 +84,7 @@ def permission_required(perm: Perm) -> Callable:
                 from django.contrib.auth.views import redirect_to_login
 
                 return redirect_to_login(request.get_full_path())
-            if not can(request.user, perm):
+            if not any(can(request.user, perm) for perm in perms):
                 if request.user.is_volunteer:
                     # Behind the privacy wall, a volunteer is not even told a page exists.
                     raise Http404

@@ -6,11 +6,8 @@ case. Nothing here is reachable by a volunteer (they get 404).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -24,29 +21,6 @@ from volunteers.forms import TaskForm, add_service_error
 from volunteers.models import VolunteerProfile, VolunteerStatus
 
 
-def _may_post_tasks(user) -> bool:
-    return can(user, Perm.WORK_ON_CASES) or can(user, Perm.COORDINATE_VOLUNTEERS)
-
-
-def tasks_staff_required(view: Callable) -> Callable:
-    """Caseworkers and coordinators post tasks; like `permission_required`, a volunteer gets
-    404 and other users 403."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs):
-        if not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
-            return redirect_to_login(request.get_full_path())
-        if not _may_post_tasks(request.user):
-            if request.user.is_volunteer:
-                raise Http404
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
 def _household_from_query(request: HttpRequest) -> Household | None:
     value = request.GET.get("household", "")
     if not value:
@@ -56,7 +30,8 @@ def _household_from_query(request: HttpRequest) -> Household | None:
     return get_visible_or_404(Household.objects, request.user, pk=int(value))
 
 
-@tasks_staff_required
+# Caseworkers and coordinators post tasks.
+@permission_required(Perm.WORK_ON_CASES, Perm.COORDINATE_VOLUNTEERS)
 def task_create(request: HttpRequest) -> HttpResponse:
     """Post a task for volunteers, from a case (?household=<pk>) or from coordination."""
     household = _household_from_query(request)
