@@ -7,6 +7,8 @@ household is for staff: volunteer-facing reads never select it (see selectors.py
 from __future__ import annotations
 
 import datetime
+import hashlib
+import secrets
 from decimal import Decimal
 
 from django.conf import settings
@@ -131,6 +133,7 @@ class CooperationAgreement(models.Model):
         help_text=_('A list of {"party": "organisation"|"municipality", "text", "done"}.'),
     )
     evaluation_due_on = models.DateField(_("next yearly evaluation"), null=True, blank=True)
+    last_evaluated_on = models.DateField(_("last evaluated"), null=True, blank=True)
     terminated_on = models.DateField(
         _("notice given (opsagt)"), null=True, blank=True,
         help_text=_("The agreement ends one month after notice is given."),
@@ -198,6 +201,10 @@ class VolunteerProfileQuerySet(MunicipalityQuerySet):
     municipality_path = "user__municipality"
 
 
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
 class VolunteerProfile(models.Model):
     """What the municipality needs to know to give a volunteer a task.
 
@@ -235,6 +242,9 @@ class VolunteerProfile(models.Model):
         null=True, blank=True, related_name="+",
     )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    # The secret in the URL of the volunteer's private calendar feed; a new one can be drawn.
+    calendar_token = models.CharField(_("calendar feed key"), max_length=64, unique=True,
+                                      default=new_calendar_token, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = VolunteerProfileQuerySet.as_manager()
@@ -437,3 +447,163 @@ class TaskReport(models.Model):
 
     def __str__(self) -> str:
         return str(self.task)
+
+
+class InvitationQuerySet(MunicipalityQuerySet):
+    def pending(self, *, now: datetime.datetime | None = None) -> InvitationQuerySet:
+        now = now or timezone.now()
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now)
+
+
+def invitation_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class VolunteerInvitation(models.Model):
+    """An e-mail invitation from the coordinator to become a volunteer in the portal.
+
+    Only a hash of the token is stored: the link in the e-mail is the only copy of the key.
+    """
+
+    municipality = models.ForeignKey(
+        "accounts.Municipality", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        related_name="+",
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )
+    email = models.EmailField(_("e-mail"))
+    full_name = models.CharField(_("name"), max_length=150, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("invited by"), on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("invited"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="volunteer_invitation",
+    )
+    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("volunteer invitation")
+        verbose_name_plural = _("volunteer invitations")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class EventKind(models.TextChoices):
+    OPEN_COUNSELLING = "open_counselling", _("Open counselling (åben rådgivning)")
+    INFORMATION_MEETING = "information_meeting", _("Information meeting")
+    WELCOME_MEETING = "welcome_meeting", _("Welcome meeting")
+    OTHER = "other", _("Other")
+
+
+class EventQuerySet(MunicipalityQuerySet):
+    def active(self) -> EventQuerySet:
+        return self.filter(cancelled_at__isnull=True)
+
+
+class Event(models.Model):
+    """A meeting or a recurring activity volunteers can sign up for.
+
+    Described without personal data, like a task: volunteers read every field of it.
+    A weekly event repeats on the same weekday and time until `repeats_weekly_until`.
+    """
+
+    municipality = models.ForeignKey(
+        "accounts.Municipality", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        related_name="volunteer_events",
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(
+        _("description"), blank=True,
+        help_text=_("No names, CPR numbers, phone numbers or e-mail addresses."),
+    )
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("from"))
+    ends_at = models.DateTimeField(_("until"))
+    repeats_weekly_until = models.DateField(
+        _("repeats every week until"), null=True, blank=True,
+        help_text=_("Leave empty for a single meeting."),
+    )
+    interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)
+    interpreter_languages = models.JSONField(_("interpreter languages"), default=list,
+                                             blank=True)
+    volunteers_wanted = models.PositiveSmallIntegerField(
+        _("volunteers wanted"), default=0, help_text=_("0 for no limit."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(name="event_ends_after_start",
+                                   condition=models.Q(ends_at__gte=models.F("starts_at"))),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            raise ValidationError({"ends_at": _("The event ends before it starts.")})
+        if (self.repeats_weekly_until and self.starts_at
+                and self.repeats_weekly_until < timezone.localdate(self.starts_at)):
+            raise ValidationError({"repeats_weekly_until": _(
+                "The last repetition is before the first meeting."
+            )})
+        if self.interpreter_languages and not self.interpreter_needed:
+            raise ValidationError({"interpreter_needed": _(
+                "Tick 'interpreter needed' when you choose interpreter languages."
+            )})
+
+
+class EventSignupQuerySet(MunicipalityQuerySet):
+    municipality_path = "event__municipality"
+
+
+class EventSignup(models.Model):
+    """A volunteer's sign-up for one meeting (one date of a weekly event)."""
+
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE,
+                              related_name="signups")
+    occurs_on = models.DateField(_("date"))
+    volunteer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("volunteer"), on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
+
+    objects = EventSignupQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("sign-up")
+        verbose_name_plural = _("sign-ups")
+        ordering = ["occurs_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "occurs_on", "volunteer"],
+                                    name="event_signup_once_per_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} {self.occurs_on}"

@@ -79,6 +79,12 @@ def tasks_for_household(*, viewer: User, household: Model) -> TaskQuerySet:
     )
 
 
+def profile_of(volunteer: User) -> VolunteerProfile | None:
+    """The volunteer's own profile with their municipality (for its renewal interval)."""
+    return (VolunteerProfile.objects.select_related("user__municipality")
+            .filter(user=volunteer).first())
+
+
 def volunteer_profiles(*, viewer: User):
     """The coordinator's list: volunteers awaiting approval first, then by name."""
     pending_first = Case(When(status=VolunteerStatus.PENDING, then=Value(0)), default=Value(1),

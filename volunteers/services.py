@@ -40,10 +40,6 @@ if TYPE_CHECKING:
     from integration_portal.accounts.models import Municipality, User
     from reception.models import Household
 
-# How long a child certificate (børneattest) is accepted for a task with children under 15.
-# The law sets no renewal interval (domain.md §5); 24 months is the portal's default until
-# it becomes part of each municipality's configuration.
-BOERNEATTEST_RENEWAL_MONTHS = 24
 MAX_HOURS_PER_ENTRY = Decimal("24")
 
 
@@ -115,12 +111,31 @@ def task_create(
     return task
 
 
-def claim_refusal(*, task: Task, volunteer: User, today: datetime.date | None = None) -> str:
-    """Why this volunteer may not take this task, or "" if they may."""
+def boerneattest_renewal_due_on(profile: VolunteerProfile) -> datetime.date | None:
+    """The day the child certificate stops being accepted, by the municipality's interval.
+
+    The law sets no renewal interval (domain.md §5): each municipality configures its own.
+    """
+    if profile.boerneattest_obtained_on is None:
+        return None
+    months = profile.user.municipality.boerneattest_renewal_months
+    return add_months(profile.boerneattest_obtained_on, months)
+
+
+def claim_refusal(
+    *, task: Task, volunteer: User, profile: VolunteerProfile | None = None,
+    today: datetime.date | None = None,
+) -> str:
+    """Why this volunteer may not take this task, or "" if they may.
+
+    Pass the volunteer's `profile` when it is already loaded (the board asks for many tasks).
+    """
     today = today or timezone.localdate()
     if not volunteer.is_volunteer:
         return _("Only volunteers can take tasks.")
-    profile = VolunteerProfile.objects.filter(user=volunteer).first()
+    if profile is None:
+        profile = VolunteerProfile.objects.select_related("user__municipality").filter(
+            user=volunteer).first()
     if profile is None or profile.status != VolunteerStatus.ACTIVE:
         return _("Your volunteer profile has not been approved yet, or is paused.")
     if profile.agreement_signed_on is None:
@@ -130,9 +145,10 @@ def claim_refusal(*, task: Task, volunteer: User, today: datetime.date | None = 
         if obtained is None or not profile.boerneattest_no_concerns:
             return _("This task involves children under 15 and needs a child certificate "
                      "(børneattest).")
-        if add_months(obtained, BOERNEATTEST_RENEWAL_MONTHS) <= today:
+        if boerneattest_renewal_due_on(profile) <= today:
             return _("Your child certificate (børneattest) is more than %(months)d months "
-                     "old and must be renewed.") % {"months": BOERNEATTEST_RENEWAL_MONTHS}
+                     "old and must be renewed.") % {
+                         "months": volunteer.municipality.boerneattest_renewal_months}
     return ""
 
 

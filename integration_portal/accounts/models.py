@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +32,17 @@ class Municipality(models.Model):
         _("warning window for deadlines (days)"),
         default=7,
         help_text=_("Caseworkers are reminded this many days before a deadline."),
+    )
+    job_centre_email = models.EmailField(
+        _("e-mail of the job centre"), blank=True,
+        help_text=_("Told when a volunteer finds a language internship."),
+    )
+    boerneattest_renewal_months = models.PositiveSmallIntegerField(
+        _("renewal interval for child certificates (months)"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_("The law sets no interval; a child certificate older than this must be "
+                    "renewed before a volunteer takes tasks with children under 15."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

@@ -26,6 +26,7 @@ class NotificationStage(models.TextChoices):
 
     WARNING = "warning", _("Deadline approaching")
     OVERDUE = "overdue", _("Overdue")
+    INFO = "info", _("For your information")
 
 
 class EmailStatus(models.TextChoices):

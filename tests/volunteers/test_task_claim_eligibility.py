@@ -7,7 +7,7 @@ from django.utils import timezone
 from integration_portal.rules.calendar import add_months
 from tests.factories import UserFactory
 from tests.volunteers.factories import TaskFactory, VolunteerProfileFactory
-from volunteers.services import BOERNEATTEST_RENEWAL_MONTHS, task_claim
+from volunteers.services import task_claim
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def test_child_certificate_with_concerns_is_refused(municipality, volunteer):
 def test_expired_child_certificate_is_refused(municipality, volunteer):
     # given a certificate obtained exactly the renewal interval ago
     today = timezone.localdate()
-    obtained = add_months(today, -BOERNEATTEST_RENEWAL_MONTHS)
+    obtained = add_months(today, -municipality.boerneattest_renewal_months)
     VolunteerProfileFactory(user=volunteer, boerneattest_obtained_on=obtained)
     task = TaskFactory(municipality=municipality, involves_children_under_15=True)
     # then
@@ -70,7 +70,7 @@ def test_expired_child_certificate_is_refused(municipality, volunteer):
 
 
 def test_certificate_a_day_younger_than_the_interval_is_accepted(municipality, volunteer):
-    obtained = add_months(timezone.localdate(), -BOERNEATTEST_RENEWAL_MONTHS)
+    obtained = add_months(timezone.localdate(), -municipality.boerneattest_renewal_months)
     VolunteerProfileFactory(user=volunteer,
                             boerneattest_obtained_on=obtained + datetime.timedelta(days=1))
     task = TaskFactory(municipality=municipality, involves_children_under_15=True)
@@ -106,3 +106,14 @@ def test_a_taken_task_cannot_be_taken_again(task, volunteer_profile, municipalit
     assert caught.value.messages == ["This task was just taken by another volunteer."]
     stale.refresh_from_db()
     assert stale.claimed_by == other
+
+
+def test_the_municipality_sets_the_certificate_renewal_interval(municipality, volunteer):
+    # given a municipality that renews child certificates every 12 months
+    municipality.boerneattest_renewal_months = 12
+    municipality.save(update_fields=["boerneattest_renewal_months"])
+    obtained = add_months(timezone.localdate(), -13)
+    VolunteerProfileFactory(user=volunteer, boerneattest_obtained_on=obtained)
+    task = TaskFactory(municipality=municipality, involves_children_under_15=True)
+    # then a 13-month-old certificate is too old
+    _assert_refused(task, volunteer, "12 months")

@@ -39,10 +39,12 @@ def _claim_refusals(tasks: list[Task], volunteer) -> dict[int, str]:
     # the board's query count must not grow with the number of tasks.
     by_children: dict[bool, str] = {}
     refusals = {}
+    profile = selectors.profile_of(volunteer)
     for task in tasks:
         flag = task.involves_children_under_15
         if flag not in by_children:
-            by_children[flag] = services.claim_refusal(task=task, volunteer=volunteer)
+            by_children[flag] = services.claim_refusal(task=task, volunteer=volunteer,
+                                                       profile=profile)
         refusals[task.pk] = by_children[flag]
     return refusals
 
