@@ -211,6 +211,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reception.tasks.reminders.reminder_scan_task",
         "schedule": crontab(hour=6, minute=15),
     },
+    # The volunteers' morning: tasks nobody took, agreement evaluations, child certificates.
+    "volunteer-reminder-scan": {
+        "task": "volunteers.tasks.volunteer_reminder_scan_task",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    # Job-centre e-mails not sent (enqueue lost, retries spent, address configured since).
+    "jobcentre-email-sweep": {
+        "task": "employment.tasks.jobcentre_email_sweep_task",
+        "schedule": crontab(minute=25),
+    },
     # Welcome letters whose enqueue was lost (broker down at the time) are sent again.
     "welcome-letter-sweep": {
         "task": "reception.tasks.letters.welcome_letter_sweep_task",

@@ -16,8 +16,17 @@ class VolunteersConfig(AppConfig):
                           perm=Perm.VOLUNTEER_TASKS, order=20)
         register_nav_item(label=_("My tasks"), url_name="volunteers:my_tasks",
                           perm=Perm.VOLUNTEER_TASKS, order=21)
+        register_nav_item(label=_("Meetings"), url_name="volunteers:events",
+                          perm=Perm.VOLUNTEER_TASKS, order=22)
+        register_nav_item(label=_("My profile"), url_name="volunteers:profile",
+                          perm=Perm.VOLUNTEER_TASKS, order=23)
         register_nav_item(label=_("Volunteers"), url_name="volunteers:coordination",
                           perm=Perm.COORDINATE_VOLUNTEERS, order=50)
+        register_nav_item(label=_("Volunteer meetings"), url_name="volunteers:staff_events",
+                          perm=Perm.COORDINATE_VOLUNTEERS, order=51)
+        register_nav_item(label=_("Cooperation agreements"),
+                          url_name="volunteers:agreement_list",
+                          perm=(Perm.COORDINATE_VOLUNTEERS, Perm.VIEW_REPORTS), order=52)
 
         from reception.case_sections import register_case_section
         from volunteers.selectors import tasks_for_household

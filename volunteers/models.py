@@ -257,6 +257,17 @@ class VolunteerProfile(models.Model):
     def __str__(self) -> str:
         return str(self.user)
 
+    @property
+    def boerneattest_renewal_due_on(self) -> datetime.date | None:
+        """The day the child certificate stops being accepted, by the municipality's interval.
+
+        The law sets no renewal interval (domain.md §5): each municipality configures its own.
+        """
+        if self.boerneattest_obtained_on is None:
+            return None
+        months = self.user.municipality.boerneattest_renewal_months
+        return add_months(self.boerneattest_obtained_on, months)
+
     def clean(self) -> None:
         super().clean()
         if self.user_id is not None and not self.user.is_volunteer:

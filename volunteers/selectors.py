@@ -7,13 +7,49 @@ import reception at all (a test checks it), so that no change here can reach a c
 
 from __future__ import annotations
 
+import copy
 import datetime
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db.models import Case, IntegerField, Model, Q, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    TextChoices,
+    Value,
+    When,
+)
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from integration_portal.accounts.permissions import Perm, can
-from volunteers.models import Task, TaskQuerySet, TaskStatus, VolunteerProfile, VolunteerStatus
+from integration_portal.core.scoping import get_visible_or_404
+from volunteers.events import DEFAULT_WEEKS, Occurrence, occurrence_on, occurrences, upcoming_window
+from volunteers.models import (
+    AgreementStatus,
+    CommitmentParty,
+    CooperationAgreement,
+    Event,
+    EventQuerySet,
+    EventSignup,
+    HoursLog,
+    Organisation,
+    Task,
+    TaskQuerySet,
+    TaskStatus,
+    VolunteerInvitation,
+    VolunteerProfile,
+    VolunteerStatus,
+    invitation_token_hash,
+)
 
 if TYPE_CHECKING:
     from integration_portal.accounts.models import User
@@ -65,7 +101,8 @@ def my_tasks(*, volunteer: User) -> TaskQuerySet:
 
 
 def tasks_for_household(*, viewer: User, household: Model) -> TaskQuerySet:
-    """Staff side: the volunteer tasks linked to a case, with who took them and the report.
+    """Staff side: the volunteer tasks linked to a case, with who took them, the hours they
+    logged (`hours_logged`) and the report.
 
     `household` is typed as a plain model so that this module need not import reception.
     """
@@ -75,6 +112,7 @@ def tasks_for_household(*, viewer: User, household: Model) -> TaskQuerySet:
         Task.objects.visible_to(viewer)
         .filter(household=household)
         .select_related("kind", "claimed_by", "report")
+        .annotate(hours_logged=Sum("hours__hours"))
         .order_by("-starts_at", "-pk")
     )
 
@@ -98,3 +136,327 @@ def open_tasks_for_staff(*, viewer: User) -> TaskQuerySet:
     """Open tasks with their case link — for staff pages only, never a volunteer's."""
     return (Task.objects.visible_to(viewer).open()
             .select_related("kind", "household").order_by("starts_at", "pk"))
+
+
+# Cooperation agreements (staff only; no personal data of citizens).
+
+# An evaluation falling due within this many days is flagged on the list before it is late.
+EVALUATION_DUE_SOON_DAYS = 30
+# Only an agreement in force is evaluated: not a draft, not one that has ended.
+_IN_FORCE = frozenset({AgreementStatus.ACTIVE, AgreementStatus.TERMINATING})
+
+
+def agreement_evaluation_state(agreement: CooperationAgreement, *, today: datetime.date) -> str:
+    """"overdue", "due" (within EVALUATION_DUE_SOON_DAYS) or "" for an agreement in force."""
+    due = agreement.evaluation_due_on
+    if due is None or agreement.status_on(today) not in _IN_FORCE:
+        return ""
+    if due < today:
+        return "overdue"
+    if due <= today + datetime.timedelta(days=EVALUATION_DUE_SOON_DAYS):
+        return "due"
+    return ""
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    agreement: CooperationAgreement
+    status: AgreementStatus
+    evaluation: str
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    organisation: Organisation
+    agreements: list[AgreementRow]
+
+
+def organisations_with_agreements(*, viewer: User, today: datetime.date) -> list[OrganisationRow]:
+    """Every organisation of the viewer's municipality, its newest agreements first."""
+    organisations = Organisation.objects.visible_to(viewer).prefetch_related(
+        Prefetch("agreements",
+                 queryset=CooperationAgreement.objects.order_by("-period_start", "-pk")),
+    ).order_by("name", "pk")
+    return [
+        OrganisationRow(organisation=organisation, agreements=[
+            AgreementRow(agreement=agreement, status=agreement.status_on(today),
+                         evaluation=agreement_evaluation_state(agreement, today=today))
+            for agreement in organisation.agreements.all()
+        ])
+        for organisation in organisations
+    ]
+
+
+def organisation_for(*, viewer: User, pk: int) -> Organisation:
+    """One organisation of the viewer's municipality, or 404."""
+    return get_visible_or_404(Organisation.objects, viewer, pk=pk)
+
+
+def agreement_for(*, viewer: User, pk: int) -> CooperationAgreement:
+    """One agreement of the viewer's municipality with its organisation, or 404."""
+    return get_visible_or_404(
+        CooperationAgreement.objects.select_related("organisation__municipality"), viewer,
+        pk=pk,
+    )
+
+
+def agreement_ends_if_notice_on(agreement: CooperationAgreement,
+                                notice_on: datetime.date) -> datetime.date:
+    """The day the agreement would end if notice were given on `notice_on`."""
+    hypothetical = copy.copy(agreement)
+    hypothetical.terminated_on = notice_on
+    return hypothetical.ends_on
+
+
+# Events volunteers sign up for. An event holds no personal data, so volunteers read all of
+# it; of the sign-ups, volunteers see only counts and their own, staff see the names.
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One meeting of an event with its sign-ups: how many, whose (staff), and whether mine."""
+
+    occurrence: Occurrence
+    signed_up: int
+    mine: bool = False
+    names: tuple[str, ...] = ()
+
+    @property
+    def places_left(self) -> int | None:
+        """None when the event wants any number of volunteers."""
+        wanted = self.occurrence.event.volunteers_wanted
+        return max(wanted - self.signed_up, 0) if wanted else None
+
+    @property
+    def is_full(self) -> bool:
+        return self.places_left == 0
+
+
+@dataclass(frozen=True)
+class EventMeetings:
+    event: Event
+    meetings: list[Meeting]
+
+
+def _local_midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=timezone.get_default_timezone())
+
+
+def _events_meeting_between(viewer: User, start: datetime.date,
+                            end: datetime.date) -> EventQuerySet:
+    """Active events with a meeting dated from `start` to `end` (a superset for weekly ones;
+    the caller expands them)."""
+    return (
+        Event.objects.visible_to(viewer).active()
+        .filter(starts_at__lt=_local_midnight(end + datetime.timedelta(days=1)))
+        .filter(Q(repeats_weekly_until__gte=start)
+                | Q(repeats_weekly_until__isnull=True, starts_at__gte=_local_midnight(start)))
+        .order_by("starts_at", "pk")
+    )
+
+
+def meetings_for_volunteer(
+    *, volunteer: User, now: datetime.datetime | None = None, weeks: int = DEFAULT_WEEKS,
+) -> list[EventMeetings]:
+    """The coming weeks' meetings, per event, with how many signed up and whether I did.
+
+    Two queries whatever the number of events and meetings.
+    """
+    now = now or timezone.now()
+    start, end = upcoming_window(timezone.localdate(now), weeks)
+    events = list(_events_meeting_between(volunteer, start, end))
+    counts = {
+        (row["event_id"], row["occurs_on"]): (row["signed_up"], bool(row["mine"]))
+        for row in EventSignup.objects.filter(event__in=[event.pk for event in events],
+                                              occurs_on__range=(start, end))
+        .values("event_id", "occurs_on")
+        .annotate(signed_up=Count("pk"), mine=Count("pk", filter=Q(volunteer=volunteer)))
+        .order_by()
+    }
+    result = []
+    for event in events:
+        meetings = []
+        for occurrence in occurrences(event, start=start, end=end):
+            if occurrence.is_over(now):
+                continue
+            signed_up, mine = counts.get((event.pk, occurrence.occurs_on), (0, False))
+            meetings.append(Meeting(occurrence=occurrence, signed_up=signed_up, mine=mine))
+        if meetings:
+            result.append(EventMeetings(event=event, meetings=meetings))
+    return result
+
+
+def my_meetings(*, volunteer: User, now: datetime.datetime | None = None) -> list[Occurrence]:
+    """The meetings I signed up for that are not over, soonest first; cancelled ones too,
+    so that I learn of the cancellation."""
+    now = now or timezone.now()
+    signups = (EventSignup.objects.visible_to(volunteer)
+               .filter(volunteer=volunteer, occurs_on__gte=timezone.localdate(now)
+                       - datetime.timedelta(days=1))
+               .select_related("event"))
+    upcoming = [occurrence_on(signup.event, signup.occurs_on) for signup in signups]
+    return sorted((o for o in upcoming if not o.is_over(now)),
+                  key=lambda o: (o.starts_at, o.event.pk))
+
+
+def meetings_for_staff(
+    *, viewer: User, now: datetime.datetime | None = None, weeks: int = DEFAULT_WEEKS,
+) -> list[EventMeetings]:
+    """Staff: every active event that is not over, with its coming weeks' meetings and the
+    names of the volunteers signed up for each. An event that starts later than the coming
+    weeks is listed without meetings, so that it can still be changed or cancelled."""
+    now = now or timezone.now()
+    start, end = upcoming_window(timezone.localdate(now), weeks)
+    events = list(
+        Event.objects.visible_to(viewer).active()
+        .filter(Q(repeats_weekly_until__gte=start)
+                | Q(repeats_weekly_until__isnull=True, ends_at__gt=now))
+        .order_by("starts_at", "pk")
+    )
+    names: dict[tuple[int, datetime.date], list[str]] = {}
+    signups = (EventSignup.objects.filter(event__in=[event.pk for event in events],
+                                          occurs_on__range=(start, end))
+               .select_related("volunteer")
+               .only("event", "occurs_on", "volunteer__full_name", "volunteer__email")
+               .order_by("volunteer__full_name", "pk"))
+    for signup in signups:
+        names.setdefault((signup.event_id, signup.occurs_on), []).append(
+            signup.volunteer.full_name or signup.volunteer.email)
+    result = []
+    for event in events:
+        meetings = []
+        for occurrence in occurrences(event, start=start, end=end):
+            if occurrence.is_over(now):
+                continue
+            signed_up = tuple(names.get((event.pk, occurrence.occurs_on), ()))
+            meetings.append(Meeting(occurrence=occurrence, signed_up=len(signed_up),
+                                    names=signed_up))
+        result.append(EventMeetings(event=event, meetings=meetings))
+    return result
+
+
+def calendar_profile(token: str) -> VolunteerProfile | None:
+    """The profile whose calendar feed this key opens, if its volunteer is active.
+
+    A paused or ended volunteer, or one whose account is closed, has no feed: their key
+    answers as if it did not exist.
+    """
+    return (VolunteerProfile.objects.select_related("user__municipality")
+            .filter(calendar_token=token, status=VolunteerStatus.ACTIVE,
+                    user__is_active=True, user__is_volunteer=True,
+                    user__municipality__isnull=False)
+            .first())
+
+
+def calendar_tasks(*, volunteer: User, since: datetime.datetime) -> TaskQuerySet:
+    """The volunteer's taken and done tasks that end after `since`, volunteer-safe fields only."""
+    return (_volunteer_tasks(volunteer)
+            .filter(claimed_by=volunteer, status__in=[TaskStatus.CLAIMED, TaskStatus.DONE],
+                    ends_at__gte=since)
+            .order_by("starts_at", "pk"))
+
+
+def calendar_signups(*, volunteer: User, since: datetime.date):
+    """The volunteer's sign-ups for meetings from `since` on, with their events."""
+    return (EventSignup.objects.visible_to(volunteer)
+            .filter(volunteer=volunteer, occurs_on__gte=since)
+            .select_related("event").order_by("occurs_on", "pk"))
+
+
+def agreement_commitments_by_party(agreement: CooperationAgreement) -> dict[str, list[dict]]:
+    """The checklist split by party, each in its agreed order: {"organisation": [...], ...}."""
+    by_party: dict[str, list[dict]] = {party: [] for party in CommitmentParty.values}
+    for commitment in agreement.commitments:
+        by_party.setdefault(commitment["party"], []).append(commitment)
+    return by_party
+
+
+def coming_signup_count(*, event: Event, today: datetime.date | None = None) -> int:
+    """How many sign-ups the event has for meetings from today on (staff)."""
+    return EventSignup.objects.filter(
+        event=event, occurs_on__gte=today or timezone.localdate()).count()
+
+
+# Invitations, and the coordinator's view of one volunteer.
+
+
+class InvitationState(TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    EXPIRED = "expired", _("Expired")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    ACCEPTED = "accepted", _("Accepted")
+
+
+def invitation_state(invitation: VolunteerInvitation, *,
+                     now: datetime.datetime | None = None) -> InvitationState:
+    if invitation.accepted_at is not None:
+        return InvitationState.ACCEPTED
+    if invitation.revoked_at is not None:
+        return InvitationState.WITHDRAWN
+    if invitation.expires_at <= (now or timezone.now()):
+        return InvitationState.EXPIRED
+    return InvitationState.PENDING
+
+
+def invitation_by_token(token: str) -> VolunteerInvitation | None:
+    """The invitation a link's token opens, or None.
+
+    Not scoped to a municipality: the invitee has no account yet, and holding the link is
+    what proves who they are. Only the token's hash is stored, so only the hash is compared.
+    """
+    return (VolunteerInvitation.objects.select_related("municipality", "organisation")
+            .filter(token_hash=invitation_token_hash(token)).first())
+
+
+@dataclass(frozen=True)
+class InvitationRow:
+    invitation: VolunteerInvitation
+    state: InvitationState
+
+
+def unanswered_invitations(*, viewer: User,
+                           now: datetime.datetime | None = None) -> list[InvitationRow]:
+    """Invitations neither accepted nor withdrawn: waiting ones (soonest to expire first),
+    then expired ones (most recent first), which the coordinator may send again."""
+    now = now or timezone.now()
+    invitations = (VolunteerInvitation.objects.visible_to(viewer)
+                   .filter(accepted_at__isnull=True, revoked_at__isnull=True)
+                   .select_related("organisation").order_by("expires_at", "pk"))
+    rows = [InvitationRow(invitation, invitation_state(invitation, now=now))
+            for invitation in invitations]
+    waiting = [row for row in rows if row.state == InvitationState.PENDING]
+    expired = [row for row in rows if row.state == InvitationState.EXPIRED]
+    return waiting + expired[::-1]
+
+
+def waiting_invitation_for(*, viewer: User, email: str) -> VolunteerInvitation | None:
+    """The invitation to `email` still waiting for an answer, if there is one."""
+    return (VolunteerInvitation.objects.visible_to(viewer).pending()
+            .filter(email__iexact=email.strip()).order_by("-created_at", "-pk").first())
+
+
+def volunteer_for_coordinator(*, viewer: User, pk: int) -> VolunteerProfile:
+    """One volunteer of the viewer's municipality, or 404."""
+    return get_visible_or_404(
+        VolunteerProfile.objects.select_related("user__municipality", "organisation",
+                                                "approved_by"),
+        viewer, pk=pk,
+    )
+
+
+def volunteer_tasks_for_staff(*, viewer: User, volunteer: User) -> TaskQuerySet:
+    """Staff: the tasks a volunteer has taken or logged hours on, each with their hours."""
+    own_hours = HoursLog.objects.filter(volunteer=volunteer)
+    hours_on_task = (own_hours.filter(task=OuterRef("pk")).order_by()
+                     .values("task").annotate(total=Sum("hours")).values("total"))
+    return (Task.objects.visible_to(viewer)
+            .filter(Q(claimed_by=volunteer) | Q(pk__in=own_hours.values("task")))
+            .select_related("kind")
+            .annotate(volunteer_hours=Subquery(hours_on_task))
+            .order_by("-starts_at", "-pk"))
+
+
+def volunteer_total_hours(*, viewer: User, volunteer: User) -> Decimal:
+    total = (HoursLog.objects.visible_to(viewer).filter(volunteer=volunteer)
+             .aggregate(total=Sum("hours"))["total"])
+    return total or Decimal("0")

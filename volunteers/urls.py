@@ -1,6 +1,14 @@
 from django.urls import path
 
-from volunteers.views import staff, volunteer
+from volunteers.views import (
+    agreements,
+    coordination,
+    events,
+    profile,
+    staff,
+    staff_events,
+    volunteer,
+)
 
 app_name = "volunteers"
 urlpatterns = [
@@ -16,4 +24,48 @@ urlpatterns = [
     path("coordination/", staff.coordination, name="coordination"),
     path("coordination/volunteers/<int:pk>/approve/", staff.volunteer_approve,
          name="volunteer_approve"),
+    # Cooperation agreements.
+    path("agreements/", agreements.agreement_list, name="agreement_list"),
+    path("agreements/new/", agreements.agreement_create, name="agreement_create"),
+    path("agreements/organisations/new/", agreements.organisation_create,
+         name="organisation_create"),
+    path("agreements/organisations/<int:pk>/edit/", agreements.organisation_edit,
+         name="organisation_edit"),
+    path("agreements/<int:pk>/", agreements.agreement_detail, name="agreement_detail"),
+    path("agreements/<int:pk>/edit/", agreements.agreement_edit, name="agreement_edit"),
+    path("agreements/<int:pk>/commitments/", agreements.agreement_commitments,
+         name="agreement_commitments"),
+    path("agreements/<int:pk>/notice/", agreements.agreement_notice, name="agreement_notice"),
+    path("agreements/<int:pk>/evaluation/", agreements.agreement_evaluation,
+         name="agreement_evaluation"),
+    path("agreements/<int:pk>/pdf/", agreements.agreement_pdf, name="agreement_pdf"),
+    # Invitations and profiles.
+    path("profile/", profile.profile, name="profile"),
+    path("profile/pause/", profile.profile_pause, name="profile_pause"),
+    path("profile/resume/", profile.profile_resume, name="profile_resume"),
+    path("invitation/<str:token>/", profile.invitation_accept, name="invitation_accept"),
+    path("coordination/invitations/new/", coordination.invitation_create,
+         name="invitation_create"),
+    path("coordination/invitations/<int:pk>/resend/", coordination.invitation_resend,
+         name="invitation_resend"),
+    path("coordination/invitations/<int:pk>/withdraw/", coordination.invitation_withdraw,
+         name="invitation_withdraw"),
+    path("coordination/volunteers/<int:pk>/", coordination.volunteer_detail,
+         name="volunteer_detail"),
+    path("coordination/volunteers/<int:pk>/pause/", coordination.volunteer_pause,
+         name="volunteer_pause"),
+    path("coordination/volunteers/<int:pk>/end/", coordination.volunteer_end,
+         name="volunteer_end"),
+    # Events and the calendar feed.
+    path("events/", events.events, name="events"),
+    path("events/<int:pk>/sign-up/", events.event_sign_up, name="event_sign_up"),
+    path("events/<int:pk>/withdraw/", events.event_withdraw, name="event_withdraw"),
+    path("calendar/", events.calendar_settings, name="calendar_settings"),
+    path("calendar/new-key/", events.calendar_token_renew, name="calendar_token_renew"),
+    path("calendar/<str:token>.ics", events.calendar_feed, name="calendar_feed"),
+    path("coordination/events/", staff_events.staff_events, name="staff_events"),
+    path("coordination/events/new/", staff_events.event_create, name="event_create"),
+    path("coordination/events/<int:pk>/edit/", staff_events.event_edit, name="event_edit"),
+    path("coordination/events/<int:pk>/cancel/", staff_events.event_cancel,
+         name="event_cancel"),
 ]

@@ -1,4 +1,18 @@
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
+
+
+def _portal_request() -> HttpRequest:
+    """A stand-in request for the portal's own address (PORTAL_BASE_URL)."""
+    request = HttpRequest()
+    request.META["HTTP_HOST"] = urlsplit(settings.PORTAL_BASE_URL).netloc
+    request.user = AnonymousUser()
+    return request
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -6,3 +20,12 @@ class AccountAdapter(DefaultAccountAdapter):
         # No open sign-up: staff are created by an administrator, volunteers come by
         # invitation from their municipality's coordinator.
         return False
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # allauth names the site after the current request's host. Mail sent outside a
+        # request (after a commit in a task or the shell, or from a test) has none: name it
+        # after the portal's own address instead.
+        if allauth_context.request is not None:
+            return super().send_mail(template_prefix, email, context)
+        with allauth_context.request_context(_portal_request()):
+            return super().send_mail(template_prefix, email, context)

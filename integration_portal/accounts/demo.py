@@ -55,7 +55,8 @@ def _demo_user(*, email: str, full_name: str, municipality: Municipality, flags:
 def seed_accounts(context: DemoContext) -> None:
     for name, code, slug, contact_email in MUNICIPALITIES:
         municipality, _ = Municipality.objects.update_or_create(
-            code=code, defaults={"name": name, "slug": slug, "contact_email": contact_email}
+            code=code, defaults={"name": name, "slug": slug, "contact_email": contact_email,
+                                 "job_centre_email": f"jobcenter@{slug}.example"},
         )
         context.municipalities[slug] = municipality
         for role, (flags, names) in PEOPLE.items():

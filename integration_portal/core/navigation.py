@@ -26,7 +26,8 @@ _START_PRIORITY = (Role.MANAGER, Role.CASEWORKER, Role.VOLUNTEER_COORDINATOR, Ro
 class NavItem:
     label: Promise | str
     url_name: str
-    perm: Perm
+    # Shown to a user holding any of these.
+    perms: tuple[Perm, ...]
     order: int
     # Current on exactly its own URL only, or on every path under `section` (default: its URL).
     exact: bool = False
@@ -41,14 +42,16 @@ def register_nav_item(
     *,
     label: Promise | str,
     url_name: str,
-    perm: Perm,
+    perm: Perm | tuple[Perm, ...],
     order: int,
     exact: bool = False,
     section: str | None = None,
 ) -> None:
+    """Add a menu entry for users holding `perm` (or any of several)."""
     if any(item.url_name == url_name for item in _nav_items):
         return
-    _nav_items.append(NavItem(label=label, url_name=url_name, perm=perm, order=order,
+    perms = perm if isinstance(perm, tuple) else (perm,)
+    _nav_items.append(NavItem(label=label, url_name=url_name, perms=perms, order=order,
                               exact=exact, section=section))
     _nav_items.sort(key=lambda item: item.order)
 
@@ -61,7 +64,7 @@ def nav_for(user: User, current_path: str) -> list[dict]:
     granted = permissions_of(user)
     entries, matches = [], []
     for item in _nav_items:
-        if item.perm not in granted:
+        if granted.isdisjoint(item.perms):
             continue
         url = reverse(item.url_name)
         entry = {"label": item.label, "url": url, "current": False}

@@ -24,7 +24,7 @@ from weasyprint.urls import URLFetcher
 
 from integration_portal.letters.sections import LetterSection
 
-__all__ = ["FONT_DIR", "LetterSection", "render_letter_pdf"]
+__all__ = ["FONT_DIR", "LetterSection", "render_html_pdf", "render_letter_pdf"]
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 TEMPLATE = "letters/pdf/welcome.html"
@@ -77,6 +77,15 @@ def render_letter_pdf(
             "date": date,
             "recipient_lines": recipient_lines,
         })
+    return render_html_pdf(html)
+
+
+def render_html_pdf(html: str) -> bytes:
+    """Render a complete HTML document to PDF bytes with the shipped fonts and nothing else.
+
+    The document may use the families of FONT_FACES ("Letter Sans", …); it cannot load any
+    other file or URL.
+    """
     font_config = FontConfiguration()
     fetcher = _FontsOnlyFetcher(allowed_protocols=("file",))
     fonts = CSS(string=_font_face_css(), font_config=font_config, url_fetcher=fetcher)

@@ -76,7 +76,7 @@ def test_a_manager_changes_only_their_own_municipalitys_settings(
     response = client.post(
         reverse("accounts:municipality_settings"),
         {"mfa_required": "on", "contact_email": "kontakt@lejre.example",
-         "milestone_warning_days": "10"},
+         "milestone_warning_days": "10", "boerneattest_renewal_months": "24"},
     )
 
     # then their municipality changed and the other did not
@@ -93,7 +93,8 @@ def test_bad_settings_input_keeps_what_was_typed_and_saves_nothing(client, manag
 
     response = client.post(
         reverse("accounts:municipality_settings"),
-        {"mfa_required": "on", "contact_email": "not-an-address", "milestone_warning_days": "7"},
+        {"mfa_required": "on", "contact_email": "not-an-address", "milestone_warning_days": "7",
+         "boerneattest_renewal_months": "24"},
     )
 
     assert response.status_code == 200

@@ -23,4 +23,14 @@ def test_a_case_page_marks_cases_and_the_start_page_marks_my_overview(caseworker
 def test_a_volunteer_sees_only_volunteer_entries(volunteer):
     urls = {entry["url"] for entry in nav_for(volunteer, "/")}
 
-    assert urls == {reverse("volunteers:board"), reverse("volunteers:my_tasks")}
+    assert urls == {reverse("volunteers:board"), reverse("volunteers:my_tasks"),
+                    reverse("volunteers:events"), reverse("volunteers:profile")}
+
+
+def test_an_entry_can_be_shown_for_any_of_several_permissions(coordinator, manager, caseworker):
+    # The cooperation agreements: coordinators keep them, managers read them.
+    url = reverse("volunteers:agreement_list")
+
+    assert url in {entry["url"] for entry in nav_for(coordinator, "/")}
+    assert url in {entry["url"] for entry in nav_for(manager, "/")}
+    assert url not in {entry["url"] for entry in nav_for(caseworker, "/")}

@@ -64,3 +64,25 @@ class TaskFactory(factory.django.DjangoModelFactory):
     languages = factory.LazyFunction(lambda: ["ar"])
     estimated_hours = Decimal("3")
     status = "open"
+
+
+def _day_after_tomorrow_at_16() -> datetime.datetime:
+    return (timezone.localtime() + datetime.timedelta(days=2)).replace(
+        hour=16, minute=0, second=0, microsecond=0)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A single open-counselling meeting the day after tomorrow, 16–18 local time."""
+
+    class Meta:
+        model = "volunteers.Event"
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    kind = "open_counselling"
+    title = "Åben rådgivning"
+    description = "Hjælp med breve fra kommunen og Digital Post."
+    location = "Borgerservice, Hvalsø"
+    starts_at = factory.LazyFunction(_day_after_tomorrow_at_16)
+    ends_at = factory.LazyAttribute(lambda e: e.starts_at + datetime.timedelta(hours=2))
+    repeats_weekly_until = None
+    volunteers_wanted = 0

@@ -1,10 +1,12 @@
 """Proof of the privacy wall: nothing a volunteer can open shows a citizen's data.
 
-A case with persons and a task posted from it; the volunteer takes the task and opens every
-page they can reach. None of the case's personal data may appear in any response, and every
-case, person, document and letter URL answers 404.
+A case with persons and a task posted from it; the volunteer takes the task, signs up for a
+meeting, fetches their calendar feed and opens every page they can reach. None of the case's
+personal data may appear in any response, and every case, person, document and letter URL
+answers 404.
 """
 
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,7 +16,8 @@ from django.utils import timezone
 from reception import services as reception_services
 from reception.models import Letter
 from tests.factories import HouseholdFactory, PersonFactory
-from tests.volunteers.factories import TaskFactory
+from tests.volunteers.factories import EventFactory, TaskFactory
+from volunteers.events import first_date
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +64,25 @@ def tasks(municipality, case):
     return on_board, to_claim
 
 
+@pytest.fixture
+def event(municipality):
+    # Described without personal data, as the events form insists.
+    return EventFactory(municipality=municipality, title="Åben rådgivning",
+                        description="Hjælp med breve fra kommunen og Digital Post.",
+                        location="Borgerservice, Hvalsø", interpreter_needed=True,
+                        interpreter_languages=["ar"])
+
+
+def _readable(response) -> str:
+    """The response as a reader sees it: a calendar feed unfolded and unescaped, so that no
+    secret hides behind a line fold or an escaped comma."""
+    content = response.content.decode()
+    if response["Content-Type"].startswith("text/calendar"):
+        content = re.sub(r"\\(.)", lambda m: "\n" if m[1] in "nN" else m[1],
+                         content.replace("\r\n ", ""))
+    return content
+
+
 def _secrets(household, persons) -> list[str]:
     secrets = [household.reference, household.address]
     for person in persons:
@@ -70,7 +92,7 @@ def _secrets(household, persons) -> list[str]:
 
 
 def test_no_volunteer_page_shows_the_cases_personal_data(client, volunteer_profile, case,
-                                                         tasks):
+                                                         tasks, event):
     # given an eligible volunteer who took one of the case's tasks
     household, persons, _document, _letter = case
     on_board, to_claim = tasks
@@ -99,17 +121,30 @@ def test_no_volunteer_page_shows_the_cases_personal_data(client, volunteer_profi
         "my tasks after report": client.post(
             reverse("volunteers:task_complete", args=[to_claim.pk]),
             {f"{prefix_done}-report_text": "Møblerne er samlet."}, follow=True),
+        "events": client.get(reverse("volunteers:events")),
+        "event sign-up": client.post(reverse("volunteers:event_sign_up", args=[event.pk]),
+                                     {"occurs_on": first_date(event).isoformat()}, follow=True),
+        "event sign-up again": client.post(
+            reverse("volunteers:event_sign_up", args=[event.pk]),
+            {"occurs_on": first_date(event).isoformat()}),
+        "calendar page": client.get(reverse("volunteers:calendar_settings")),
+        "calendar feed": client.get(reverse(
+            "volunteers:calendar_feed", args=[volunteer_profile.calendar_token])),
     }
     # then every page answered, and showed the tasks
     for name, response in responses.items():
         assert response.status_code == 200, name
     assert on_board.title in responses["board"].content.decode()
     assert to_claim.title in responses["my tasks"].content.decode()
+    assert event.title in responses["event sign-up"].content.decode()
+    feed = _readable(responses["calendar feed"])
+    assert to_claim.title in feed
+    assert event.title in feed
     # and none of them carries a trace of the case or its persons
     secrets = _secrets(household, persons)
     assert len(secrets) == 2 + 7 * len(persons)
     for name, response in responses.items():
-        content = response.content.decode()
+        content = _readable(response)
         for secret in secrets:
             assert secret.lower() not in content.lower(), (name, secret)
         assert reverse("reception:case_detail", args=[household.pk]) not in content, name

@@ -20,7 +20,9 @@ def _imported_modules(module_name: str) -> set[str]:
 
 @pytest.mark.parametrize("module_name", ["volunteers.selectors", "volunteers.privacy",
                                          "volunteers.models", "volunteers.views.volunteer",
-                                         "volunteers.forms"])
+                                         "volunteers.forms", "volunteers.events",
+                                         "volunteers.views.events",
+                                         "volunteers.calendar_feed"])
 def test_volunteer_side_modules_do_not_import_reception(module_name):
     # when
     imported = _imported_modules(module_name)

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -56,9 +57,10 @@ def task_create(request: HttpRequest) -> HttpResponse:
 
 @permission_required(Perm.COORDINATE_VOLUNTEERS)
 def coordination(request: HttpRequest) -> HttpResponse:
-    """The coordinator's start page: volunteers awaiting approval and unclaimed tasks."""
+    """The coordinator's start page: volunteers, unanswered invitations and unclaimed tasks."""
     return render(request, "volunteers/coordination.html", {
         "profiles": selectors.volunteer_profiles(viewer=request.user),
+        "invitations": selectors.unanswered_invitations(viewer=request.user),
         "open_tasks": selectors.open_tasks_for_staff(viewer=request.user),
         "approvable": {VolunteerStatus.PENDING, VolunteerStatus.PAUSED},
     })
@@ -77,4 +79,9 @@ def volunteer_approve(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("%(name)s is approved and can take tasks.") % {
             "name": profile.user.full_name or profile.user.email})
+    # Back to the page the button was on: the list or the volunteer's own page.
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return redirect(next_url)
     return redirect("volunteers:coordination")
