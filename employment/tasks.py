@@ -6,33 +6,20 @@ import datetime
 import logging
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
 from employment.selectors import referrals_awaiting_email
 from employment.services import referral_email_send
+from integration_portal.core.queue import DELIVERY_TASK_OPTIONS
 
 logger = logging.getLogger(__name__)
-
-# Worth another try: the mail server or the database was away for a moment (SMTPException and
-# connection errors are OSErrors). Anything else is a bug or bad data and fails loudly.
-TRANSIENT_ERRORS = (OSError, OperationalError, InterfaceError)
 
 SWEEP_BATCH_SIZE = 200
 # Leaves the task enqueued at the report (and its first retries) time to do the work.
 SWEEP_GRACE = datetime.timedelta(minutes=30)
 
 
-@shared_task(
-    autoretry_for=TRANSIENT_ERRORS,
-    max_retries=8,
-    retry_backoff=30,
-    retry_backoff_max=30 * 60,
-    retry_jitter=True,
-    # Acknowledged after it ran: a worker that dies mid-way leaves the message to another,
-    # which is safe because the service claims the e-mail before sending it.
-    acks_late=True,
-)
+@shared_task(**DELIVERY_TASK_OPTIONS)
 def jobcentre_email_task(referral_id: int) -> None:
     """Tell the job centre that a volunteer found a language internship; sends at most once."""
     referral_email_send(referral_id=referral_id)

@@ -4,32 +4,19 @@ import datetime
 import logging
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
+from integration_portal.core.queue import DELIVERY_TASK_OPTIONS
 from reception.letters import households_awaiting_welcome_letter, welcome_letter_deliver
 
 logger = logging.getLogger(__name__)
-
-# Worth another try: the mail server or the database was away for a moment (SMTPException and
-# connection errors are OSErrors). Anything else is a bug or bad data and fails loudly.
-TRANSIENT_ERRORS = (OSError, OperationalError, InterfaceError)
 
 SWEEP_BATCH_SIZE = 200
 # Leaves the task enqueued at arrival (and its first retries) time to do the work.
 SWEEP_GRACE = datetime.timedelta(minutes=30)
 
 
-@shared_task(
-    autoretry_for=TRANSIENT_ERRORS,
-    max_retries=8,
-    retry_backoff=30,
-    retry_backoff_max=30 * 60,
-    retry_jitter=True,
-    # Acknowledged after it ran: a worker that dies mid-way leaves the message to another,
-    # which is safe because the service is idempotent.
-    acks_late=True,
-)
+@shared_task(**DELIVERY_TASK_OPTIONS)
 def welcome_letter_task(household_id: int) -> None:
     welcome_letter_deliver(household_id=household_id)
 
