@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from integration_portal.accounts.permissions import Perm, permission_required
 from integration_portal.core import health
+from integration_portal.core.manager_home import manager_sections
 from integration_portal.core.navigation import start_url_for
 from integration_portal.core.selectors import municipality_people_figures
 
@@ -50,4 +51,8 @@ def accessibility_statement(request: HttpRequest) -> HttpResponse:
 @permission_required(Perm.VIEW_REPORTS)
 def manager_home(request: HttpRequest) -> HttpResponse:
     figures = municipality_people_figures(municipality=request.user.municipality)
-    return render(request, "core/manager_home.html", {"figures": figures})
+    return render(request, "core/manager_home.html", {
+        "figures": figures,
+        # Sections other apps add (housing's quota, …), registered in their AppConfig.ready().
+        "manager_sections": manager_sections(request),
+    })
