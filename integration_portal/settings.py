@@ -138,6 +138,8 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 # Staff accounts are created by an administrator with a known address.
 ACCOUNT_EMAIL_VERIFICATION = "none"
+# allauth puts "[host] " before every subject; ours name the portal and the municipality.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Integrationsportalen: "
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PREVENT_ENUMERATION = True

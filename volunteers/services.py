@@ -31,6 +31,8 @@ from integration_portal.accounts.permissions import Perm, can
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record, changed_field_names
 from integration_portal.letters.languages import Language
+from integration_portal.notifications.models import Notification, NotificationStage
+from integration_portal.notifications.services import notifications_create_many
 from integration_portal.rules.calendar import add_months
 
 # Staff side of the privacy wall: the case trail is shared with reception.
@@ -662,7 +664,25 @@ def event_cancel(*, event: Event, actor: User) -> Event:
     if cancelled == 0:
         raise ValidationError(_("The event is already cancelled."))
     event.refresh_from_db(fields=["cancelled_at"])
+    _tell_signed_up_volunteers_of_cancellation(event)
     return event
+
+
+def _tell_signed_up_volunteers_of_cancellation(event: Event) -> None:
+    """One notification to each volunteer signed up for a coming meeting of the event."""
+    volunteer_ids = set(
+        EventSignup.objects.filter(event=event, occurs_on__gte=timezone.localdate())
+        .values_list("volunteer_id", flat=True)
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Cancelled: %(title)s") % {"title": event.title}
+    max_length = Notification._meta.get_field("title").max_length
+    notifications_create_many(notifications=[
+        Notification(municipality_id=event.municipality_id, recipient_id=volunteer_id,
+                     subject_key=f"volunteers.event:{event.pk}", stage=NotificationStage.INFO,
+                     title=title[:max_length], url=reverse("volunteers:events"))
+        for volunteer_id in sorted(volunteer_ids)
+    ])
 
 
 def _meeting_refusal(event: Event, occurs_on: datetime.date,

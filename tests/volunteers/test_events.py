@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 from django.utils import timezone, translation
 
+from integration_portal.notifications.models import Notification
 from tests.factories import MunicipalityFactory, UserFactory
 from tests.volunteers.factories import EventFactory, VolunteerProfileFactory
 from volunteers import services
@@ -432,3 +433,21 @@ def test_two_volunteers_taking_the_last_place_at_once_only_one_gets_it():
     assert sorted(outcomes.values()) == [
         "This meeting has all the volunteers it needs.", "won"]
     assert EventSignup.objects.filter(event=event, occurs_on=day).count() == 1
+
+
+@pytest.mark.django_db
+def test_cancelling_tells_each_signed_up_volunteer_once(volunteer_profile, municipality,
+                                                         event, coordinator):
+    # given two volunteers signed up for the coming meeting
+    other = _volunteer(municipality)
+    for user in (volunteer_profile.user, other):
+        services.event_sign_up(event=event, occurs_on=first_date(event), volunteer=user)
+
+    # when the coordinator cancels the event
+    services.event_cancel(event=event, actor=coordinator)
+
+    # then each of them gets one notification, and the coordinator none
+    notifications = Notification.objects.filter(subject_key=f"volunteers.event:{event.pk}")
+    assert sorted(notifications.values_list("recipient_id", flat=True)) == sorted(
+        [volunteer_profile.user.pk, other.pk])
+    assert all(event.title in title for title in notifications.values_list("title", flat=True))
