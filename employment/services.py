@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from employment.models import JobcentreReferral, Measure, MeasureKind, MeasureStatus, ReferralStatus
 from integration_portal.accounts.models import User
-from integration_portal.accounts.permissions import Perm, can
+from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record
 from integration_portal.core.queue import enqueue_on_commit
@@ -46,13 +46,6 @@ SUBJECT_PREFIX = "employment.referral"
 
 def _trail(household_id: int | None) -> str | None:
     return case_trail(household_id) if household_id is not None else None
-
-
-def _require(actor: User, municipality_id: int) -> None:
-    if actor.municipality_id != municipality_id:
-        raise PermissionError("A user may only act in their own municipality")
-    if not can(actor, Perm.WORK_ON_CASES):
-        raise PermissionError("The user lacks the permission for this action")
 
 
 @transaction.atomic
@@ -159,7 +152,7 @@ def measure_complete_draft(
 
     The referral counts as dealt with ("made into a measure").
     """
-    _require(actor, referral.municipality_id)
+    require(actor, Perm.WORK_ON_CASES, municipality_id=referral.municipality_id)
     referral = _locked_open_referral(referral)
     measure = referral.measure
     if referral.household_id is None:
@@ -198,7 +191,7 @@ def measure_complete_draft(
 @transaction.atomic
 def referral_close(*, referral: JobcentreReferral, actor: User, reason: str) -> JobcentreReferral:
     """Take an item off the queue without a measure, saying why; its draft is cancelled."""
-    _require(actor, referral.municipality_id)
+    require(actor, Perm.WORK_ON_CASES, municipality_id=referral.municipality_id)
     reason = reason.strip()
     if not reason:
         raise ValidationError({"closed_reason": _("Give a reason for closing.")})

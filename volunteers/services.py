@@ -27,7 +27,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from integration_portal.accounts.permissions import Perm, can
+from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record, changed_field_names
 from integration_portal.letters.languages import Language
@@ -66,13 +66,6 @@ if TYPE_CHECKING:
     from reception.models import Household
 
 MAX_HOURS_PER_ENTRY = Decimal("24")
-
-
-def _require(actor: User, perms: Iterable[Perm], municipality_id: int) -> None:
-    if actor.municipality_id != municipality_id:
-        raise PermissionError("A user may only act in their own municipality")
-    if not any(can(actor, perm) for perm in perms):
-        raise PermissionError("The user lacks the permission for this action")
 
 
 def _household_names(household: Household) -> list[str]:
@@ -115,7 +108,7 @@ def task_create(
     household: Household | None = None,
 ) -> Task:
     """Create a task for volunteers, refusing text that carries personal data."""
-    _require(actor, (Perm.WORK_ON_CASES, Perm.COORDINATE_VOLUNTEERS), municipality.pk)
+    require(actor, Perm.WORK_ON_CASES, Perm.COORDINATE_VOLUNTEERS, municipality_id=municipality.pk)
     if household is not None and household.municipality_id != municipality.pk:
         raise PermissionError("A task can only be linked to a case of its own municipality")
     if kind.municipality_id not in (None, municipality.pk):
@@ -290,7 +283,7 @@ def task_complete(
 @transaction.atomic
 def volunteer_approve(*, profile: VolunteerProfile, actor: User) -> VolunteerProfile:
     """A coordinator approves a volunteer, who can then take tasks."""
-    _require(actor, (Perm.COORDINATE_VOLUNTEERS,), profile.user.municipality_id)
+    require(actor, Perm.COORDINATE_VOLUNTEERS, municipality_id=profile.user.municipality_id)
     if profile.status not in (VolunteerStatus.PENDING, VolunteerStatus.PAUSED):
         raise ValidationError(_("Only a pending or paused volunteer can be approved."))
     profile.status = VolunteerStatus.ACTIVE
@@ -309,7 +302,8 @@ def agreement_give_notice(
     *, agreement: CooperationAgreement, actor: User, notice_on: datetime.date,
 ) -> CooperationAgreement:
     """Record that notice was given; the agreement ends one calendar month later."""
-    _require(actor, (Perm.COORDINATE_VOLUNTEERS,), agreement.organisation.municipality_id)
+    require(actor, Perm.COORDINATE_VOLUNTEERS,
+            municipality_id=agreement.organisation.municipality_id)
     if agreement.signed_on is None:
         raise ValidationError(_("An agreement that was never signed needs no notice."))
     if agreement.terminated_on is not None:
@@ -347,7 +341,7 @@ def organisation_create(
     contact_name: str = "", contact_email: str = "", contact_phone: str = "",
 ) -> Organisation:
     """Register a volunteer organisation the municipality cooperates with."""
-    _require(actor, (Perm.COORDINATE_VOLUNTEERS,), municipality.pk)
+    require(actor, Perm.COORDINATE_VOLUNTEERS, municipality_id=municipality.pk)
     organisation = Organisation(
         municipality=municipality, name=name.strip(), parent_network=parent_network.strip(),
         contact_name=contact_name.strip(), contact_email=contact_email.strip(),
@@ -366,7 +360,7 @@ def organisation_update(
     *, organisation: Organisation, actor: User, name: str, parent_network: str,
     contact_name: str, contact_email: str, contact_phone: str,
 ) -> Organisation:
-    _require(actor, (Perm.COORDINATE_VOLUNTEERS,), organisation.municipality_id)
+    require(actor, Perm.COORDINATE_VOLUNTEERS, municipality_id=organisation.municipality_id)
     fields = ("name", "parent_network", "contact_name", "contact_email", "contact_phone")
     before = {field: getattr(organisation, field) for field in fields}
     after = {"name": name.strip(), "parent_network": parent_network.strip(),
@@ -419,7 +413,7 @@ def agreement_create(
     Without an evaluation date, the first yearly evaluation falls a year after signing (or
     after the start, while the agreement is a draft).
     """
-    _require(actor, (Perm.COORDINATE_VOLUNTEERS,), organisation.municipality_id)
+    require(actor, Perm.COORDINATE_VOLUNTEERS, municipality_id=organisation.municipality_id)
     if evaluation_due_on is None:
         evaluation_due_on = _next_evaluation_after(signed_on or period_start)
     agreement = CooperationAgreement(
@@ -445,7 +439,8 @@ def agreement_update(
 ) -> CooperationAgreement:
     """Change the agreement's terms. An empty evaluation date is computed as on creation,
     counting from the last evaluation if there has been one."""
-    _require(actor, (Perm.COORDINATE_VOLUNTEERS,), agreement.organisation.municipality_id)
+    require(actor, Perm.COORDINATE_VOLUNTEERS,
+            municipality_id=agreement.organisation.municipality_id)
     if evaluation_due_on is None:
         evaluation_due_on = _next_evaluation_after(
             agreement.last_evaluated_on or signed_on or period_start)
@@ -502,7 +497,8 @@ def agreement_commitments_update(
     *, agreement: CooperationAgreement, actor: User, commitments: list[dict],
 ) -> CooperationAgreement:
     """Replace the checklist of commitments: [{"party", "text", "done"}, …] in order."""
-    _require(actor, (Perm.COORDINATE_VOLUNTEERS,), agreement.organisation.municipality_id)
+    require(actor, Perm.COORDINATE_VOLUNTEERS,
+            municipality_id=agreement.organisation.municipality_id)
     agreement.commitments = _clean_commitments(commitments)
     agreement.full_clean()
     agreement.save(update_fields=["commitments"])
@@ -517,7 +513,8 @@ def agreement_record_evaluation(
     *, agreement: CooperationAgreement, actor: User, evaluated_on: datetime.date,
 ) -> CooperationAgreement:
     """Record the yearly evaluation; the next one falls a year later."""
-    _require(actor, (Perm.COORDINATE_VOLUNTEERS,), agreement.organisation.municipality_id)
+    require(actor, Perm.COORDINATE_VOLUNTEERS,
+            municipality_id=agreement.organisation.municipality_id)
     if agreement.signed_on is None:
         raise ValidationError(_("An agreement is evaluated once it has been signed."))
     problem = ""
@@ -590,7 +587,7 @@ def event_create(
 ) -> Event:
     """Create a meeting volunteers can sign up for; a weekly one (the open counselling,
     åben rådgivning) is one event that repeats until `repeats_weekly_until`."""
-    _require(actor, (Perm.COORDINATE_VOLUNTEERS,), municipality.pk)
+    require(actor, Perm.COORDINATE_VOLUNTEERS, municipality_id=municipality.pk)
     event = Event(
         municipality=municipality, kind=kind, title=title.strip(),
         description=description.strip(), location=location.strip(), starts_at=starts_at,
@@ -629,7 +626,7 @@ def event_update(
 ) -> Event:
     """Change an event. A change that would drop a date volunteers signed up for is refused:
     they would not be told. Cancel the event instead and create a new one."""
-    _require(actor, (Perm.COORDINATE_VOLUNTEERS,), event.municipality_id)
+    require(actor, Perm.COORDINATE_VOLUNTEERS, municipality_id=event.municipality_id)
     # Locked, so that no sign-up for a date this change removes slips in meanwhile.
     locked = Event.objects.select_for_update().get(pk=event.pk)
     if locked.cancelled_at is not None:
@@ -658,7 +655,7 @@ def event_update(
 def event_cancel(*, event: Event, actor: User) -> Event:
     """Cancel every coming meeting of an event. Sign-ups stay, so the volunteers' calendars
     show the meetings as cancelled."""
-    _require(actor, (Perm.COORDINATE_VOLUNTEERS,), event.municipality_id)
+    require(actor, Perm.COORDINATE_VOLUNTEERS, municipality_id=event.municipality_id)
     cancelled = Event.objects.filter(pk=event.pk, cancelled_at__isnull=True).update(
         cancelled_at=timezone.now())
     if cancelled == 0:
@@ -816,7 +813,7 @@ def volunteer_invite(
     Only the token's hash is stored; the e-mail with the link leaves after commit.
     """
     municipality = actor.municipality
-    _require(actor, (Perm.COORDINATE_VOLUNTEERS,), municipality.pk)
+    require(actor, Perm.COORDINATE_VOLUNTEERS, municipality_id=municipality.pk)
     email = email.strip().lower()
     if organisation is not None and organisation.municipality_id != municipality.pk:
         raise ValidationError({"organisation": _(
@@ -848,7 +845,7 @@ def volunteer_invitation_resend(
     *, invitation: VolunteerInvitation, actor: User,
 ) -> VolunteerInvitation:
     """Send a pending or expired invitation again with a new link; the old link stops working."""
-    _require(actor, (Perm.COORDINATE_VOLUNTEERS,), invitation.municipality_id)
+    require(actor, Perm.COORDINATE_VOLUNTEERS, municipality_id=invitation.municipality_id)
     _refuse_existing_account(invitation.email)
     token, token_hash, expires_at = _new_invitation_key()
     # Conditional: an invitation accepted or withdrawn a moment ago is not brought back.
@@ -871,7 +868,7 @@ def volunteer_invitation_withdraw(
     *, invitation: VolunteerInvitation, actor: User,
 ) -> VolunteerInvitation:
     """Withdraw an invitation that has not been accepted; its link stops working."""
-    _require(actor, (Perm.COORDINATE_VOLUNTEERS,), invitation.municipality_id)
+    require(actor, Perm.COORDINATE_VOLUNTEERS, municipality_id=invitation.municipality_id)
     withdrawn = VolunteerInvitation.objects.filter(
         pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True,
     ).update(revoked_at=timezone.now())
@@ -996,7 +993,7 @@ def volunteer_vet(
     Of the child certificate only the date and "no concerns" are kept (GDPR art. 10), and the
     audit log records which fields changed, never their values.
     """
-    _require(actor, (Perm.COORDINATE_VOLUNTEERS,), profile.user.municipality_id)
+    require(actor, Perm.COORDINATE_VOLUNTEERS, municipality_id=profile.user.municipality_id)
     if organisation is not None and organisation.municipality_id != actor.municipality_id:
         raise ValidationError({"organisation": _(
             "This organisation belongs to another municipality.")})
@@ -1047,7 +1044,7 @@ def volunteer_pause(*, profile: VolunteerProfile, actor: User) -> VolunteerProfi
     """
     by_self = actor.pk == profile.user_id
     if not by_self:
-        _require(actor, (Perm.COORDINATE_VOLUNTEERS,), profile.user.municipality_id)
+        require(actor, Perm.COORDINATE_VOLUNTEERS, municipality_id=profile.user.municipality_id)
     updates = {"status": VolunteerStatus.PAUSED}
     if not by_self:
         updates |= {"approved_by": None, "approved_at": None}
@@ -1083,7 +1080,7 @@ def volunteer_end(*, profile: VolunteerProfile, actor: User) -> int:
     Tasks they had taken and not finished go back on the board, so that nobody waits for
     help that will not come. Their hours and reports stay.
     """
-    _require(actor, (Perm.COORDINATE_VOLUNTEERS,), profile.user.municipality_id)
+    require(actor, Perm.COORDINATE_VOLUNTEERS, municipality_id=profile.user.municipality_id)
     open_statuses = [VolunteerStatus.PENDING, VolunteerStatus.ACTIVE, VolunteerStatus.PAUSED]
     if not _set_status(profile, open_statuses, status=VolunteerStatus.ENDED):
         raise ValidationError(_("This volunteer has already ended."))

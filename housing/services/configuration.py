@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from housing.models import PlacementGuideline, Quota, ServiceFrameItem
-from housing.services.common import apply_fields, require
-from integration_portal.accounts.permissions import Perm
+from housing.services.common import apply_fields
+from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record, changed_field_names
 
@@ -35,7 +35,7 @@ def guideline_save(*, municipality: Municipality, actor: User | None,
     `actor` None is the system seeding demo data.
     """
     if actor is not None:
-        require(actor, Perm.MANAGE_MUNICIPALITY, municipality.pk)
+        require(actor, Perm.MANAGE_MUNICIPALITY, municipality_id=municipality.pk)
     guideline = (PlacementGuideline.objects.select_for_update()
                  .filter(municipality=municipality).first()
                  or PlacementGuideline(municipality=municipality))
@@ -57,7 +57,7 @@ def service_frame_item_save(*, municipality: Municipality, actor: User | None,
                             item: ServiceFrameItem | None = None, **fields) -> ServiceFrameItem:
     """Add an item to the service frame, or change `item`."""
     if actor is not None:
-        require(actor, Perm.MANAGE_MUNICIPALITY, municipality.pk)
+        require(actor, Perm.MANAGE_MUNICIPALITY, municipality_id=municipality.pk)
     if item is not None and item.municipality_id != municipality.pk:
         raise PermissionError("The item belongs to another municipality")
     item = item or ServiceFrameItem(municipality=municipality)
@@ -76,7 +76,7 @@ def service_frame_item_save(*, municipality: Municipality, actor: User | None,
 @transaction.atomic
 def service_frame_item_delete(*, item: ServiceFrameItem, actor: User) -> None:
     """Remove an item. Checklists already made keep their copy of it."""
-    require(actor, Perm.MANAGE_MUNICIPALITY, item.municipality_id)
+    require(actor, Perm.MANAGE_MUNICIPALITY, municipality_id=item.municipality_id)
     audit_record(actor=actor, municipality=item.municipality, action=AuditAction.DELETE,
                  obj=item, summary=f"Service frame item removed: {item.name}")
     item.delete()
@@ -87,7 +87,7 @@ def quota_set(*, municipality: Municipality, actor: User | None, year: int, cate
               persons: int, note: str = "") -> Quota:
     """Set the number of persons the municipality receives in a year and category."""
     if actor is not None:
-        require(actor, Perm.MANAGE_MUNICIPALITY, municipality.pk)
+        require(actor, Perm.MANAGE_MUNICIPALITY, municipality_id=municipality.pk)
     quota = (Quota.objects.select_for_update()
              .filter(municipality=municipality, year=year, category=category).first()
              or Quota(municipality=municipality, year=year, category=category))

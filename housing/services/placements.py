@@ -37,8 +37,7 @@ from housing.models import (
     UnitKind,
 )
 from housing.selectors import household_needs, open_permanent_home_milestones
-from housing.services.common import require
-from integration_portal.accounts.permissions import Perm
+from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record
 from reception.models import HouseholdStatus
@@ -127,7 +126,7 @@ def placement_reserve(
     note: str = "",
 ) -> Placement:
     """Reserve a home for a household from `starts_on` to `ends_on` (None: open-ended)."""
-    require(actor, Perm.WORK_ON_CASES, household.municipality_id)
+    require(actor, Perm.WORK_ON_CASES, municipality_id=household.municipality_id)
     if unit.municipality_id != household.municipality_id:
         raise ValidationError(_("The home and the case belong to different municipalities."))
     if household.status == HouseholdStatus.CLOSED:
@@ -182,7 +181,7 @@ def placement_move_in(*, placement: Placement, actor: User,
     """The household has moved into a reserved home. The home it lived in until then is
     moved out of on the same day; moving into a permanent home completes the case's
     "permanent home" milestones."""
-    require(actor, Perm.WORK_ON_CASES, placement.unit.municipality_id)
+    require(actor, Perm.WORK_ON_CASES, municipality_id=placement.unit.municipality_id)
     placement = _lock_placement(placement)
     if placement.status != PlacementStatus.RESERVED:
         raise ValidationError(_("Only a reserved home can be moved into."))
@@ -234,7 +233,7 @@ def placement_move_in(*, placement: Placement, actor: User,
 def placement_move_out(*, placement: Placement, actor: User,
                        moved_out_on: datetime.date) -> Placement:
     """The household has moved out of the home it lived in."""
-    require(actor, Perm.WORK_ON_CASES, placement.unit.municipality_id)
+    require(actor, Perm.WORK_ON_CASES, municipality_id=placement.unit.municipality_id)
     placement = _lock_placement(placement)
     if placement.status != PlacementStatus.ACTIVE:
         raise ValidationError(_("Only a home the household lives in can be moved out of."))
@@ -261,7 +260,7 @@ def placement_move_out(*, placement: Placement, actor: User,
 
 @transaction.atomic
 def placement_cancel(*, placement: Placement, actor: User) -> Placement:
-    require(actor, Perm.WORK_ON_CASES, placement.unit.municipality_id)
+    require(actor, Perm.WORK_ON_CASES, municipality_id=placement.unit.municipality_id)
     placement = _lock_placement(placement)
     if placement.status != PlacementStatus.RESERVED:
         raise ValidationError(_("Only a reservation can be cancelled."))
@@ -276,7 +275,7 @@ def placement_cancel(*, placement: Placement, actor: User) -> Placement:
 def checklist_update(*, placement: Placement, actor: User, delivered: set[int],
                      on: datetime.date) -> Placement:
     """Tick off the items in `delivered` (ids) as delivered on `on`; untick the others."""
-    require(actor, Perm.WORK_ON_CASES, placement.unit.municipality_id)
+    require(actor, Perm.WORK_ON_CASES, municipality_id=placement.unit.municipality_id)
     placement = _lock_placement(placement)
     if placement.status == PlacementStatus.CANCELLED:
         raise ValidationError(_("The reservation is cancelled: its checklist is closed."))
@@ -328,7 +327,7 @@ def moving_help_request(
     """
     from volunteers.services import task_create
 
-    require(actor, Perm.WORK_ON_CASES, placement.unit.municipality_id)
+    require(actor, Perm.WORK_ON_CASES, municipality_id=placement.unit.municipality_id)
     placement = _lock_placement(placement)
     if placement.status not in (PlacementStatus.RESERVED, PlacementStatus.ACTIVE):
         raise ValidationError(_("Moving help can only be asked for a move that is coming or "

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from housing.matching import peak_load
 from housing.models import HousingUnit, Place, Placement, PlacementStatus, PrivateHost
-from housing.services.common import apply_fields, require
-from integration_portal.accounts.permissions import Perm
+from housing.services.common import apply_fields
+from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record, changed_field_names
 from reception.services import case_trail
@@ -33,7 +33,7 @@ PLACE_FIELDS = ("kind", "name", "latitude", "longitude", "household", "languages
 
 @transaction.atomic
 def unit_create(*, municipality: Municipality, actor: User, **fields) -> HousingUnit:
-    require(actor, Perm.WORK_ON_CASES, municipality.pk)
+    require(actor, Perm.WORK_ON_CASES, municipality_id=municipality.pk)
     unit = HousingUnit(municipality=municipality)
     apply_fields(unit, fields, UNIT_FIELDS)
     unit.full_clean()
@@ -51,7 +51,7 @@ def _date(day: datetime.date) -> str:
 def unit_update(*, unit: HousingUnit, actor: User, **fields) -> HousingUnit:
     """Change a home. Its capacity cannot drop below the persons placed there from today on,
     nor its availability end before a household placed there moves out."""
-    require(actor, Perm.WORK_ON_CASES, unit.municipality_id)
+    require(actor, Perm.WORK_ON_CASES, municipality_id=unit.municipality_id)
     # The lock makes a placement wait while the capacity changes, and the other way round.
     unit = HousingUnit.objects.select_for_update().get(pk=unit.pk)
     before = apply_fields(unit, fields, UNIT_FIELDS)
@@ -84,7 +84,7 @@ def unit_update(*, unit: HousingUnit, actor: User, **fields) -> HousingUnit:
 
 @transaction.atomic
 def private_host_create(*, municipality: Municipality, actor: User, **fields) -> PrivateHost:
-    require(actor, Perm.WORK_ON_CASES, municipality.pk)
+    require(actor, Perm.WORK_ON_CASES, municipality_id=municipality.pk)
     host = PrivateHost(municipality=municipality)
     apply_fields(host, fields, HOST_FIELDS)
     host.full_clean()
@@ -96,7 +96,7 @@ def private_host_create(*, municipality: Municipality, actor: User, **fields) ->
 
 @transaction.atomic
 def private_host_update(*, host: PrivateHost, actor: User, **fields) -> PrivateHost:
-    require(actor, Perm.WORK_ON_CASES, host.municipality_id)
+    require(actor, Perm.WORK_ON_CASES, municipality_id=host.municipality_id)
     before = apply_fields(host, fields, HOST_FIELDS)
     host.full_clean()
     host.save()
@@ -114,7 +114,7 @@ def _place_trail(place: Place) -> str | None:
 
 @transaction.atomic
 def place_create(*, municipality: Municipality, actor: User, **fields) -> Place:
-    require(actor, Perm.WORK_ON_CASES, municipality.pk)
+    require(actor, Perm.WORK_ON_CASES, municipality_id=municipality.pk)
     place = Place(municipality=municipality)
     apply_fields(place, fields, PLACE_FIELDS)
     place.full_clean()
@@ -126,7 +126,7 @@ def place_create(*, municipality: Municipality, actor: User, **fields) -> Place:
 
 @transaction.atomic
 def place_update(*, place: Place, actor: User, **fields) -> Place:
-    require(actor, Perm.WORK_ON_CASES, place.municipality_id)
+    require(actor, Perm.WORK_ON_CASES, municipality_id=place.municipality_id)
     before = apply_fields(place, fields, PLACE_FIELDS)
     place.full_clean()
     place.save()
@@ -140,7 +140,7 @@ def place_update(*, place: Place, actor: User, **fields) -> Place:
 
 @transaction.atomic
 def place_delete(*, place: Place, actor: User) -> None:
-    require(actor, Perm.WORK_ON_CASES, place.municipality_id)
+    require(actor, Perm.WORK_ON_CASES, municipality_id=place.municipality_id)
     audit_record(actor=actor, municipality=place.municipality, action=AuditAction.DELETE,
                  obj=place, trail=_place_trail(place), summary=f"Place removed: {place.kind}")
     place.delete()

@@ -72,6 +72,16 @@ def can(user: User, perm: Perm) -> bool:
     return perm in permissions_of(user)
 
 
+def require(actor: User, *perms: Perm, municipality_id: int) -> None:
+    """The guard every service write starts with: the actor acts in their own municipality
+    and holds at least one of `perms`. Views check first; this keeps services safe to call
+    from anywhere else (tasks, the API, the shell)."""
+    if actor.municipality_id != municipality_id:
+        raise PermissionError("A user may only act in their own municipality")
+    if not any(can(actor, perm) for perm in perms):
+        raise PermissionError(f"The user lacks the permission for this action ({perms})")
+
+
 def permission_required(*perms: Perm) -> Callable:
     """View decorator: the user needs one of `perms`. Anonymous users go to login; users
     without any of them get 403, volunteers 404."""
