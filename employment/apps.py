@@ -14,10 +14,17 @@ class EmploymentConfig(AppConfig):
                           perm=Perm.WORK_ON_CASES, order=30)
 
         from employment import receivers
-        from employment.selectors import household_employment
+        from employment.anchors import igu_anchors
+        from employment.kinds import EMPLOYMENT_KINDS
+        from employment.selectors.referrals import household_employment
+        from integration_portal.rules.hooks import register_anchor_provider
+        from integration_portal.rules.registry import register_milestone_kind
         from reception.case_sections import register_case_section
         from volunteers.signals import internship_found
 
+        for code, label in EMPLOYMENT_KINDS:
+            register_milestone_kind(code, label)
+        register_anchor_provider(igu_anchors)
         # A volunteer's "internship found" report becomes an item in the job centre's queue.
         internship_found.connect(receivers.on_internship_found,
                                  dispatch_uid="employment.internship_found")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from employment.services import referral_create_from_report
+from employment.services.referrals import referral_create_from_report
 
 if TYPE_CHECKING:
     from volunteers.models import TaskReport

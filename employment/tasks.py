@@ -8,8 +8,8 @@ import logging
 from celery import shared_task
 from django.utils import timezone
 
-from employment.selectors import referrals_awaiting_email
-from employment.services import referral_email_send
+from employment.selectors.referrals import referrals_awaiting_email
+from employment.services.referrals import referral_email_send
 from integration_portal.core.queue import DELIVERY_TASK_OPTIONS
 
 logger = logging.getLogger(__name__)

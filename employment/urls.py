@@ -1,6 +1,6 @@
 from django.urls import path
 
-from employment import views
+from employment.views import queue as views
 
 app_name = "employment"
 urlpatterns = [

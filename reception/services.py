@@ -16,6 +16,7 @@ from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record, changed_field_names
 from integration_portal.core.queue import enqueue_on_commit
 from integration_portal.rules.engine import compute_due_dates
+from integration_portal.rules.hooks import provided_anchors
 from integration_portal.rules.models import Anchor
 from integration_portal.rules.selectors import rules_in_force
 from integration_portal.rules.takeover import compute_takeover_date
@@ -147,6 +148,8 @@ def milestones_recompute(*, household: Household) -> None:
         (m.person_id, m.kind): m for m in household.milestones.filter(person__isnull=False)
     }
     wanted = {}
+    # Dates other apps know (the start of an IGU, …), registered with the rules' hooks.
+    provided = provided_anchors(household)
     for person in household.persons.all():
         takeover = _computed_takeover(person, household)
         if takeover != person.takeover_date:
@@ -157,6 +160,7 @@ def milestones_recompute(*, household: Household) -> None:
             Anchor.ARRIVAL: household.arrival_date,
             Anchor.PLACEMENT_DECISION: household.placement_decision_date,
             Anchor.BIRTH: person.birth_date,
+            **provided.get(person.pk, {}),
         }
         due_dates = compute_due_dates(
             rules=rules, anchors=anchors, residence_basis=person.residence_basis,

@@ -33,6 +33,9 @@ class Anchor(models.TextChoices):
     PLACEMENT_DECISION = "placement_decision", _("Housing placement decision (visitering)")
     MEASURE_START = "measure_start", _("Start of the measure")
     BIRTH = "birth", _("Birth")
+    # Provided by employment through `hooks.register_anchor_provider`.
+    IGU_START = "igu_start", _("Start of the IGU")
+    IGU_END = "igu_end", _("End of the IGU")
 
 
 class OffsetUnit(models.TextChoices):

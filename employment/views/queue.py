@@ -8,9 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from employment import selectors, services
-from employment.forms import MeasureCompleteForm, ReferralCloseForm
+from employment.forms.queue import MeasureCompleteForm, ReferralCloseForm
 from employment.models import JobcentreReferral, ReferralStatus
+from employment.selectors import referrals as selectors
+from employment.services import referrals as services
 from integration_portal.accounts.permissions import Perm, permission_required
 from integration_portal.core.scoping import get_visible_or_404
 from reception.services import record_view

@@ -1,28 +1,15 @@
-"""Forms of the job centre's queue. They parse input; the services decide what is allowed."""
+"""Forms of the job centre's queue."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from django import forms
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from employment.forms.common import DateInput, PersonChoiceField
 from employment.models import JobcentreReferral
 from reception.models import Person
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Person) -> str:
-        # Name and birth date: two members of a household may share a first name.
-        return f"{obj.full_name} ({formats.date_format(obj.birth_date, 'SHORT_DATE_FORMAT')})"
 
 
 class MeasureCompleteForm(forms.Form):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,16 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from employment.models import JobcentreReferral, Measure, MeasureKind, MeasureStatus, ReferralStatus
+from employment.models import (
+    Employer,
+    JobcentreReferral,
+    Measure,
+    MeasureCategory,
+    MeasureStatus,
+    ReferralStatus,
+)
+from employment.selectors.rules import measure_type_for_category
+from employment.services.measures import check_and_save
 from integration_portal.accounts.models import User
 from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
@@ -65,7 +75,9 @@ def referral_create_from_report(*, report: TaskReport) -> JobcentreReferral:
     municipality = task.municipality
     measure = Measure(
         municipality=municipality, household=household, person=None,
-        kind=MeasureKind.LANGUAGE_INTERNSHIP, status=MeasureStatus.DRAFT,
+        measure_type=measure_type_for_category(municipality_id=municipality.pk,
+                                               category=MeasureCategory.LANGUAGE_INTERNSHIP),
+        status=MeasureStatus.DRAFT,
         employer_name=report.employer_name,
     )
     measure.full_clean()
@@ -144,13 +156,17 @@ def measure_complete_draft(
     actor: User,
     person: Person,
     starts_on: datetime.date,
-    ends_on: datetime.date,
     hours_per_week: Decimal,
-    employer_name: str,
+    ends_on: datetime.date | None = None,
+    employer: Employer | None = None,
+    employer_name: str = "",
+    acknowledgements: Mapping[str, str] | None = None,
 ) -> Measure:
     """Turn the referral's draft measure into a planned one for a person of the case.
 
-    The referral counts as dealt with ("made into a measure").
+    Checked like any planned measure (`services.measures`): what can never be right is
+    refused, and a rule's warning needs a reason in `acknowledgements`. The referral counts
+    as dealt with ("made into a measure").
     """
     require(actor, Perm.WORK_ON_CASES, municipality_id=referral.municipality_id)
     referral = _locked_open_referral(referral)
@@ -162,19 +178,16 @@ def measure_complete_draft(
         raise ValidationError(_("The draft measure is no longer a draft."))
     if person.household_id != referral.household_id:
         raise ValidationError({"person": _("The person is not a member of this case.")})
-    if hours_per_week is None or hours_per_week <= 0:
-        raise ValidationError({"hours_per_week": _("Enter more than 0 hours a week.")})
     measure.person = person
     measure.starts_on = starts_on
     measure.ends_on = ends_on
     measure.hours_per_week = hours_per_week
+    measure.employer = employer
     measure.employer_name = employer_name.strip()
     measure.status = MeasureStatus.PLANNED
-    if not measure.employer_name:
-        raise ValidationError({"employer_name": _("Enter the employer.")})
-    measure.full_clean()
-    fields = ["person", "starts_on", "ends_on", "hours_per_week", "employer_name", "status"]
-    measure.save(update_fields=fields)
+    check_and_save(measure=measure, actor=actor, acknowledgements=acknowledgements or {})
+    fields = ["person", "starts_on", "ends_on", "hours_per_week", "employer", "employer_name",
+              "status"]
     referral.status = ReferralStatus.CONVERTED
     referral.full_clean()
     referral.save(update_fields=["status"])

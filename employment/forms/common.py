@@ -1,0 +1,21 @@
+"""Widgets and fields every employment form shares."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import formats
+
+from reception.models import Person
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Person) -> str:
+        # Name and birth date: two members of a household may share a first name.
+        return f"{obj.full_name} ({formats.date_format(obj.birth_date, 'SHORT_DATE_FORMAT')})"

@@ -1,0 +1,342 @@
+"""Planning a measure for a person and following it: start, end with an outcome, cancel.
+
+Planning checks two kinds of thing:
+
+- what can never be right — an end before the start, two measures of the same kind for one
+  person at once, more hours a week in all than the rules allow (37), an employer of another
+  municipality — is refused with a message on the field, and nothing is saved;
+- the employment rules in force on the start date (`employment.checks`), whose breaches are
+  warnings: the service raises `RuleWarnings` until the caseworker has given a reason for
+  each, and the reasons are stored as `RuleAcknowledgement` rows with the rule set.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from employment.checks import (
+    Breach,
+    PlannedMeasure,
+    WeeklyLoad,
+    check_measure,
+    peak_weekly_hours,
+    standard_end,
+)
+from employment.models import (
+    DanishEducation,
+    Employer,
+    EmploymentRuleSet,
+    Measure,
+    MeasureCategory,
+    MeasureOutcome,
+    MeasureStatus,
+    MeasureType,
+    Opening,
+    RuleAcknowledgement,
+)
+from employment.models.danish import ATTENDING_STATUSES
+from employment.models.measures import LIVE_STATUSES
+from employment.selectors.rules import employment_rules_in_force
+from integration_portal.accounts.permissions import Perm, require
+from integration_portal.audit.models import AuditAction
+from integration_portal.audit.services import audit_record, changed_field_names
+from reception.services import case_trail, milestones_recompute
+
+if TYPE_CHECKING:
+    from integration_portal.accounts.models import User
+    from reception.models import Person
+
+PLAN_FIELDS = ("measure_type", "starts_on", "ends_on", "hours_per_week", "employer",
+               "employer_name", "opening", "notes")
+
+
+class RuleWarnings(Exception):
+    """The plan breaches rules the caseworker has not yet acknowledged with a reason."""
+
+    def __init__(self, breaches: list[Breach]):
+        super().__init__(", ".join(breach.code for breach in breaches))
+        self.breaches = breaches
+
+
+def _audit(*, actor: User, measure: Measure, action: str, summary: str, fields=()) -> None:
+    audit_record(actor=actor, municipality=actor.municipality, action=action, obj=measure,
+                 trail=case_trail(measure.household_id), summary=summary,
+                 changed_fields=fields)
+
+
+def _registered_since(person: Person) -> datetime.date | None:
+    # The CPR registration is the first registered address in Denmark for a newcomer; a
+    # person registered before is shown by a date set by hand on the person.
+    return person.cpr_registration_date or person.household.arrival_date
+
+
+def _hours(value: Decimal | None) -> str:
+    return formats.number_format(value or 0, decimal_pos=1)
+
+
+def _validate(measure: Measure, rules: EmploymentRuleSet) -> None:
+    """The hard checks; the measure's fields are set but it is not saved."""
+    errors: dict[str, list[str]] = {}
+    category = measure.measure_type.category
+    if measure.starts_on is None:
+        errors["starts_on"] = [_("Enter the start date.")]
+    if measure.ends_on and measure.starts_on and measure.ends_on < measure.starts_on:
+        errors["ends_on"] = [_("The end is before the start.")]
+    if measure.hours_per_week is None or measure.hours_per_week <= 0:
+        errors["hours_per_week"] = [_("Enter more than 0 hours a week.")]
+    if measure.employer_id and measure.employer.municipality_id != measure.municipality_id:
+        errors["employer"] = [_("The employer belongs to another municipality.")]
+    elif measure.measure_type.needs_employer and not (measure.employer_id
+                                                      or measure.employer_name.strip()):
+        errors["employer"] = [_("Choose the employer, or type its name if it is not in the "
+                                "register.")]
+    if measure.opening_id and measure.opening.employer_id != measure.employer_id:
+        errors["opening"] = [_("The opening is not the chosen employer's.")]
+    if errors:
+        raise ValidationError(errors)
+
+    others = (Measure.objects.filter(person=measure.person, status__in=LIVE_STATUSES)
+              .exclude(pk=measure.pk).select_related("measure_type"))
+    overlapping = list(others.overlapping(measure.starts_on, measure.ends_on))
+    twin = next((other for other in overlapping
+                 if other.measure_type.category == category), None)
+    if twin is not None:
+        raise ValidationError({"starts_on": _(
+            "The person already has %(kind)s from %(start)s in the same period: two measures "
+            "of the same kind cannot overlap.") % {
+                "kind": twin.measure_type, "start": formats.date_format(
+                    twin.starts_on, "SHORT_DATE_FORMAT")}})
+    loads = [WeeklyLoad(other.starts_on, other.ends_on, other.hours_per_week)
+             for other in overlapping if other.hours_per_week]
+    loads += [
+        WeeklyLoad(education.starts_on or education.referred_on, education.ends_on,
+                   education.hours_per_week)
+        for education in DanishEducation.objects.filter(
+            person=measure.person, status__in=ATTENDING_STATUSES, hours_per_week__gt=0)
+    ]
+    loads.append(WeeklyLoad(measure.starts_on, measure.ends_on, measure.hours_per_week))
+    peak = peak_weekly_hours(loads, starts_on=measure.starts_on, ends_on=measure.ends_on)
+    if peak > rules.max_hours_per_week:
+        raise ValidationError({"hours_per_week": _(
+            "With the person's other measures and Danish lessons in the same period that is "
+            "%(total)s hours a week: at most %(limit)s are allowed.") % {
+                "total": _hours(peak), "limit": _hours(rules.max_hours_per_week)}})
+
+
+def measure_breaches(measure: Measure, rules: EmploymentRuleSet) -> list[Breach]:
+    """The warnings of the rules for the measure as it now stands (saved or not)."""
+    person = measure.person
+    category = measure.measure_type.category
+    earlier = (Measure.objects.filter(person=person)
+               .exclude(status__in=(MeasureStatus.CANCELLED, MeasureStatus.DRAFT))
+               .exclude(pk=measure.pk))
+    extension_days = sum(interruption.extension_days
+                         for interruption in measure.interruptions.all()) if measure.pk else 0
+    planned = PlannedMeasure(
+        category=category,
+        starts_on=measure.starts_on,
+        ends_on=measure.ends_on,
+        hours_per_week=measure.hours_per_week,
+        birth_date=person.birth_date,
+        residence_basis=person.residence_basis,
+        registered_since=_registered_since(person),
+        employer_is_public=measure.employer.is_public if measure.employer_id else None,
+        has_other_igu=(category == MeasureCategory.IGU
+                       and earlier.filter(measure_type__category=MeasureCategory.IGU).exists()),
+        has_other_special_upskilling=(
+            category == MeasureCategory.SPECIAL_UPSKILLING
+            and earlier.filter(measure_type__category=MeasureCategory.SPECIAL_UPSKILLING)
+            .exists()),
+        extension_days=extension_days,
+    )
+    return check_measure(rules, planned)
+
+
+def _acknowledge(*, measure: Measure, breaches: list[Breach], reasons: Mapping[str, str],
+                 rules: EmploymentRuleSet, actor: User) -> None:
+    # A warning acknowledged before in the same words is not recorded twice.
+    already = set(measure.acknowledgements.values_list("code", "message")) if measure.pk else set()
+    new = [
+        RuleAcknowledgement(measure=measure, code=breach.code, message=breach.message,
+                            reason=reasons[breach.code].strip(), rule_set=rules,
+                            acknowledged_by=actor)
+        for breach in breaches if (breach.code, breach.message) not in already
+    ]
+    RuleAcknowledgement.objects.bulk_create(new)
+
+
+def check_and_save(*, measure: Measure, actor: User, acknowledgements: Mapping[str, str],
+                    fields: list[str] | None = None) -> list[Breach]:
+    """Validate, check the rules in force on the start date, save, record the reasons."""
+    if measure.ends_on is None and measure.starts_on is not None:
+        rules = employment_rules_in_force(municipality_id=measure.municipality_id,
+                                          on=measure.starts_on)
+        measure.ends_on = standard_end(rules, measure.measure_type.category, measure.starts_on)
+    rules = employment_rules_in_force(municipality_id=measure.municipality_id,
+                                      on=measure.starts_on or timezone.localdate())
+    _validate(measure, rules)
+    breaches = measure_breaches(measure, rules)
+    # Checked before saving: without a reason for every warning nothing is written.
+    if any(not (acknowledgements.get(b.code) or "").strip() for b in breaches):
+        raise RuleWarnings(breaches)
+    if measure.employer_id:
+        measure.employer_name = measure.employer.name
+    measure.rule_set = rules
+    measure.full_clean()
+    measure.save()
+    if breaches:
+        _acknowledge(measure=measure, breaches=breaches, reasons=acknowledgements, rules=rules,
+                     actor=actor)
+    return breaches
+
+
+def _recompute_if_igu(measure: Measure) -> None:
+    # The IGU's start and end are anchors of the bonus milestones (see employment.anchors).
+    if measure.measure_type.category == MeasureCategory.IGU and measure.household_id:
+        milestones_recompute(household=measure.household)
+
+
+@transaction.atomic
+def measure_plan(
+    *,
+    actor: User,
+    person: Person,
+    measure_type: MeasureType,
+    starts_on: datetime.date,
+    hours_per_week: Decimal,
+    ends_on: datetime.date | None = None,
+    employer: Employer | None = None,
+    employer_name: str = "",
+    opening: Opening | None = None,
+    notes: str = "",
+    acknowledgements: Mapping[str, str] | None = None,
+) -> Measure:
+    """Plan a measure for a person of a case.
+
+    `ends_on` None gives the kind's standard length from the rules (24 months of IGU, 13
+    weeks of internship …) or an open end (a job). Raises `ValidationError` for what can
+    never be right and `RuleWarnings` while a rule's warning has no reason in
+    `acknowledgements` (rule code → reason).
+    """
+    household = person.household
+    require(actor, Perm.WORK_ON_CASES, municipality_id=household.municipality_id)
+    if measure_type.municipality_id not in (None, household.municipality_id):
+        raise PermissionError("The kind of measure belongs to another municipality")
+    measure = Measure(
+        municipality_id=household.municipality_id, household=household, person=person,
+        measure_type=measure_type, status=MeasureStatus.PLANNED, starts_on=starts_on,
+        ends_on=ends_on, hours_per_week=hours_per_week, employer=employer,
+        employer_name=employer_name.strip(), opening=opening, notes=notes.strip(),
+        created_by=actor,
+    )
+    breaches = check_and_save(measure=measure, actor=actor,
+                               acknowledgements=acknowledgements or {})
+    _audit(actor=actor, measure=measure, action=AuditAction.CREATE,
+           summary="Measure planned" + (
+               f" past rule warnings: {', '.join(b.code for b in breaches)}" if breaches else ""))
+    _recompute_if_igu(measure)
+    return measure
+
+
+def _locked(measure: Measure) -> Measure:
+    return (Measure.objects.select_for_update(of=("self",))
+            .select_related("measure_type", "person__household", "household", "employer",
+                            "opening").get(pk=measure.pk))
+
+
+@transaction.atomic
+def measure_update(
+    *,
+    actor: User,
+    measure: Measure,
+    acknowledgements: Mapping[str, str] | None = None,
+    **fields,
+) -> Measure:
+    """Change a planned or running measure; the rules are checked again."""
+    require(actor, Perm.WORK_ON_CASES, municipality_id=measure.municipality_id)
+    unknown = set(fields) - set(PLAN_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown measure fields: {sorted(unknown)}")
+    measure = _locked(measure)
+    if measure.status not in LIVE_STATUSES:
+        raise ValidationError(_("Only a planned or running measure can be changed."))
+    before = {name: getattr(measure, name) for name in PLAN_FIELDS}
+    for name, value in fields.items():
+        setattr(measure, name, value.strip() if isinstance(value, str) else value)
+    breaches = check_and_save(measure=measure, actor=actor,
+                               acknowledgements=acknowledgements or {})
+    changed = changed_field_names(before, {name: getattr(measure, name) for name in PLAN_FIELDS})
+    _audit(actor=actor, measure=measure, action=AuditAction.UPDATE, fields=changed,
+           summary="Measure changed" + (
+               f" past rule warnings: {', '.join(b.code for b in breaches)}" if breaches else ""))
+    _recompute_if_igu(measure)
+    return measure
+
+
+@transaction.atomic
+def measure_start(*, actor: User, measure: Measure, started_on: datetime.date) -> Measure:
+    """The measure has begun: the actual start date, and it is running."""
+    require(actor, Perm.WORK_ON_CASES, municipality_id=measure.municipality_id)
+    measure = _locked(measure)
+    if measure.status != MeasureStatus.PLANNED:
+        raise ValidationError(_("Only a planned measure can start."))
+    if started_on > timezone.localdate():
+        raise ValidationError({"started_on": _("The date cannot be in the future.")})
+    measure.status, measure.actual_starts_on = MeasureStatus.ACTIVE, started_on
+    measure.full_clean()
+    measure.save(update_fields=["status", "actual_starts_on", "updated_at"])
+    _audit(actor=actor, measure=measure, action=AuditAction.UPDATE, summary="Measure started",
+           fields=["status", "actual_starts_on"])
+    _recompute_if_igu(measure)
+    return measure
+
+
+@transaction.atomic
+def measure_end(*, actor: User, measure: Measure, ended_on: datetime.date, outcome: str,
+                outcome_note: str = "") -> Measure:
+    """The measure is over: the actual end date and what came of it."""
+    require(actor, Perm.WORK_ON_CASES, municipality_id=measure.municipality_id)
+    measure = _locked(measure)
+    if measure.status != MeasureStatus.ACTIVE:
+        raise ValidationError(_("Only a running measure can end."))
+    if ended_on > timezone.localdate():
+        raise ValidationError({"ended_on": _("The date cannot be in the future.")})
+    if ended_on < measure.actual_starts_on:
+        raise ValidationError({"ended_on": _("The end is before the start.")})
+    if outcome not in MeasureOutcome.values:
+        raise ValidationError({"outcome": _("Choose the outcome.")})
+    measure.status, measure.actual_ends_on = MeasureStatus.ENDED, ended_on
+    measure.outcome, measure.outcome_note = outcome, outcome_note.strip()
+    measure.full_clean()
+    fields = ["status", "actual_ends_on", "outcome", "outcome_note"]
+    measure.save(update_fields=[*fields, "updated_at"])
+    _audit(actor=actor, measure=measure, action=AuditAction.UPDATE, summary="Measure ended",
+           fields=fields)
+    return measure
+
+
+@transaction.atomic
+def measure_cancel(*, actor: User, measure: Measure, reason: str) -> Measure:
+    """Call off a measure that has not started; the reason is kept with it."""
+    require(actor, Perm.WORK_ON_CASES, municipality_id=measure.municipality_id)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give a reason for cancelling.")})
+    measure = _locked(measure)
+    if measure.status not in (MeasureStatus.DRAFT, MeasureStatus.PLANNED):
+        raise ValidationError(_("Only a measure that has not started can be cancelled."))
+    measure.status = MeasureStatus.CANCELLED
+    measure.outcome_note = reason
+    measure.save(update_fields=["status", "outcome_note", "updated_at"])
+    _audit(actor=actor, measure=measure, action=AuditAction.UPDATE, summary="Measure cancelled",
+           fields=["status", "outcome_note"])
+    _recompute_if_igu(measure)
+    return measure
