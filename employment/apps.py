@@ -11,12 +11,12 @@ class EmploymentConfig(AppConfig):
         from integration_portal.core.navigation import register_nav_item
 
         register_nav_item(label=_("Employment"), url_name="employment:start",
-                          perm=Perm.WORK_ON_CASES, order=30)
+                          perm=Perm.VIEW_CASES, order=30)
 
         from employment import receivers
         from employment.anchors import igu_anchors
         from employment.kinds import EMPLOYMENT_KINDS
-        from employment.selectors.referrals import household_employment
+        from employment.selectors.measures import household_employment
         from integration_portal.rules.hooks import register_anchor_provider
         from integration_portal.rules.registry import register_milestone_kind
         from reception.case_sections import register_case_section

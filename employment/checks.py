@@ -57,8 +57,18 @@ class PlannedMeasure:
 
 
 def months_end(starts_on: date, months: int) -> date:
-    """The last day of a period of `months` calendar months starting on `starts_on`."""
-    return add_months(starts_on, months) - ONE_DAY
+    """The last day of a period of `months` calendar months starting on `starts_on`: the day
+    before the same day `months` later.
+
+    When that month has no such day (from 31 January, one month on), the period runs to the
+    end of that month (28 or 29 February), the way a birthday on 29 February comes on
+    1 March (`age_on`). Subtracting a day from `add_months`, which clamps to the month's end,
+    would end it a day early on 27 February.
+    """
+    anniversary = add_months(starts_on, months)
+    if anniversary.day < starts_on.day:
+        return anniversary
+    return anniversary - ONE_DAY
 
 
 def weeks_end(starts_on: date, weeks: int) -> date:
@@ -89,6 +99,11 @@ def standard_end(rules: EmploymentRuleSet, category: str, starts_on: date) -> da
 
 def _date(day: date) -> str:
     return formats.date_format(day, "SHORT_DATE_FORMAT")
+
+
+def _hours(value: Decimal) -> str:
+    # "25" rather than the "25.0" a value read from the database would give; "24,5" stays.
+    return formats.number_format(value, decimal_pos=0 if value == int(value) else 1)
 
 
 def check_measure(rules: EmploymentRuleSet, planned: PlannedMeasure) -> list[Breach]:
@@ -140,7 +155,7 @@ def _check_igu(rules: EmploymentRuleSet, planned: PlannedMeasure) -> list[Breach
     if planned.hours_per_week is not None and planned.hours_per_week < rules.igu_min_hours_per_week:
         breaches.append(Breach("igu_hours", _(
             "The internship part of an IGU is at least %(hours)s hours a week on average.")
-            % {"hours": formats.number_format(rules.igu_min_hours_per_week)}))
+            % {"hours": _hours(rules.igu_min_hours_per_week)}))
     if planned.has_other_igu:
         breaches.append(Breach("igu_one_per_person", _(
             "The person already has an IGU: each person can have one.")))

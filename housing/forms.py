@@ -22,34 +22,8 @@ from housing.models import (
 )
 from housing.services.configuration import FRAME_FIELDS, GUIDELINE_FIELDS
 from housing.services.stock import HOST_FIELDS, PLACE_FIELDS, UNIT_FIELDS
+from integration_portal.core.forms import DateInput, ServiceModelForm
 from integration_portal.letters.languages import Language
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def add_service_error(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its field where the form has one."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
-class ServiceModelForm(forms.ModelForm):
-    """A model form that parses fields only: the service validates the whole object (with
-    its municipality and constraints) and `add_service_error` puts its messages on the
-    fields, so no message is shown twice and nothing is validated against a half-built
-    instance."""
-
-    def _post_clean(self):
-        pass
-
 
 # Coordinates and amounts are typed the local way ("55,6012" in Danish).
 LOCALIZED = ("latitude", "longitude", "rent_dkk")

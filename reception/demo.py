@@ -29,6 +29,8 @@ FAMILIES = {
     ]),
     "afghanistan": ("asylum_refugee", "Afghanistan", [
         ("Farid", "Ahmadi", "applicant", date(1979, 9, 9), "1557", "prs", ["prs", "ps"]),
+        # Over 50: too old for IGU, which the employment demo shows.
+        ("Gul", "Ahmadi", "other", date(1971, 1, 1), "1559", "prs", ["prs"]),
     ]),
     "somalia": ("family_reunified", "Somalia", [
         ("Hodan", "Abdi", "applicant", date(1995, 1, 1), "2226", "so", ["so"]),

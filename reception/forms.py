@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from integration_portal.core.forms import DateInput
 from integration_portal.letters.languages import Language
 from integration_portal.rules.cpr import CprFormField, parse_cpr
 from integration_portal.rules.models import ResidenceBasis
@@ -15,13 +16,6 @@ from reception.models import (
     Person,
 )
 from reception.services import NOTICE_FIELDS, PERSON_FIELDS, STATUS_TRANSITIONS
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class NoticeForm(forms.ModelForm):

@@ -11,6 +11,7 @@ SEED_MIGRATIONS = [
     ("integration_portal.letters.migrations.0002_seed_national_welcome_texts",
      "seed_welcome_texts"),
     ("volunteers.migrations.0002_seed_national_task_kinds", "seed_task_kinds"),
+    ("employment.migrations.0003_seed_measure_kinds_and_national_rules", "seed"),
 ]
 
 

@@ -12,15 +12,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from integration_portal.core.forms import DateInput
+from integration_portal.core.forms import add_service_error as add_error_on_fields
 from integration_portal.letters.languages import Language
 from volunteers.models import EventKind, Organisation, TaskKind
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -102,13 +97,8 @@ _SERVICE_FIELD_NAMES = {"text": "report_text", "terminated_on": "notice_on"}
 
 
 def add_service_error(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its field where the form has one."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        name = _SERVICE_FIELD_NAMES.get(field, field)
-        form.add_error(name if name in form.fields else None, errors)
+    """Show a service's ValidationError on the form, with the volunteers' field names."""
+    add_error_on_fields(form, error, _SERVICE_FIELD_NAMES)
 
 
 # Cooperation agreements (staff only).

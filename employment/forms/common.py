@@ -8,13 +8,6 @@ from django.utils import formats
 from reception.models import Person
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Person) -> str:
         # Name and birth date: two members of a household may share a first name.

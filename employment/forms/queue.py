@@ -7,21 +7,33 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from employment.forms.common import DateInput, PersonChoiceField
-from employment.models import JobcentreReferral
+from employment.forms.common import PersonChoiceField
+from employment.forms.measures import EmployerChoiceField, RuleWarningsMixin
+from employment.models import Employer, JobcentreReferral
+from integration_portal.core.forms import DateInput
 from reception.models import Person
 
 
-class MeasureCompleteForm(forms.Form):
+class MeasureCompleteForm(RuleWarningsMixin, forms.Form):
     person = PersonChoiceField(label=_("Person"), queryset=Person.objects.none(),
                                empty_label=_("Choose a person"))
     starts_on = forms.DateField(label=_("Start"), widget=DateInput())
-    ends_on = forms.DateField(label=_("End"), widget=DateInput())
-    # The work duty is at most 37 hours a week in all (domain.md §1).
-    hours_per_week = forms.DecimalField(label=_("Hours a week"), min_value=Decimal("0.5"),
-                                        max_value=Decimal("37"), max_digits=4, decimal_places=1,
-                                        help_text=_("For example 15 or 22.5"))
-    employer_name = forms.CharField(label=_("Employer"), max_length=200)
+    ends_on = forms.DateField(
+        label=_("End"), widget=DateInput(), required=False,
+        help_text=_("Leave empty for the standard length of an internship."))
+    hours_per_week = forms.DecimalField(
+        label=_("Hours a week"), min_value=Decimal("0.5"), max_value=Decimal("60"),
+        max_digits=4, decimal_places=1, localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        help_text=_("For example 15 or 22.5"))
+    employer = EmployerChoiceField(
+        label=_("Employer"), queryset=Employer.objects.none(), required=False,
+        empty_label=_("Not in the register"),
+        error_messages={"invalid_choice": _(
+            "Choose an employer from your municipality's register, or type the name below.")},
+    )
+    employer_name = forms.CharField(label=_("Employer name"), max_length=200, required=False,
+                                    help_text=_("If the employer is not in the register."))
 
     def __init__(self, *args, referral: JobcentreReferral, **kwargs):
         kwargs.setdefault("initial", {"employer_name": referral.employer_name})
@@ -31,13 +43,9 @@ class MeasureCompleteForm(forms.Form):
             Person.objects.filter(household_id=referral.household_id).order_by("birth_date", "pk")
             if referral.household_id else Person.objects.none()
         )
-
-    def clean(self):
-        cleaned = super().clean()
-        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
-        if starts_on and ends_on and ends_on < starts_on:
-            self.add_error("ends_on", _("The end is before the start."))
-        return cleaned
+        self.fields["employer"].queryset = (
+            Employer.objects.in_municipality(referral.municipality_id).active()
+            .order_by("name", "pk"))
 
 
 class ReferralCloseForm(forms.Form):

@@ -1,4 +1,4 @@
-"""Reads of employment data: the job centre's queue and a case's measures."""
+"""Reads of the job centre's queue."""
 
 from __future__ import annotations
 
@@ -7,12 +7,10 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from employment.models import JobcentreReferral, Measure, ReferralStatus
-from integration_portal.accounts.permissions import Perm, can
+from employment.models import JobcentreReferral, ReferralStatus
 
 if TYPE_CHECKING:
     from integration_portal.accounts.models import User
-    from reception.models import Household
 
 
 def referral_queue(*, viewer: User) -> QuerySet[JobcentreReferral]:
@@ -20,25 +18,13 @@ def referral_queue(*, viewer: User) -> QuerySet[JobcentreReferral]:
     return (
         JobcentreReferral.objects.visible_to(viewer)
         .filter(status=ReferralStatus.OPEN)
-        .select_related("household", "measure")
+        .select_related("household", "measure__measure_type")
         .order_by("created_at", "pk")
     )
 
 
 def open_referral_count(*, viewer: User) -> int:
     return JobcentreReferral.objects.visible_to(viewer).filter(status=ReferralStatus.OPEN).count()
-
-
-def household_employment(*, viewer: User, household: Household) -> dict:
-    """The case page's section: the case's measures and its items in the job centre's queue."""
-    if not can(viewer, Perm.VIEW_CASES) or household.municipality_id != viewer.municipality_id:
-        return {"measures": [], "referrals": []}
-    return {
-        "measures": list(Measure.objects.visible_to(viewer).filter(household=household)
-                         .select_related("person").order_by("-created_at", "-pk")),
-        "referrals": list(JobcentreReferral.objects.visible_to(viewer)
-                          .filter(household=household).order_by("-created_at", "-pk")),
-    }
 
 
 def referrals_awaiting_email(

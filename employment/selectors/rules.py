@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from employment.models import EmploymentRuleSet, MeasureType
 
@@ -21,9 +21,9 @@ def employment_rules_in_force(*, municipality_id: int, on: datetime.date) -> Emp
         EmploymentRuleSet.objects
         .filter(Q(municipality_id=municipality_id) | Q(municipality__isnull=True),
                 effective_from__lte=on)
-        # Own before national (NULL sorts last descending on PostgreSQL, first on SQLite:
-        # order by the boolean instead), then newest first.
-        .order_by("municipality__isnull", "-effective_from")
+        # Own before national (NULL sorts differently on PostgreSQL and SQLite unless told),
+        # then newest first.
+        .order_by(F("municipality_id").asc(nulls_last=True), "-effective_from")
         .first()
     )
     if in_force is not None:
@@ -36,7 +36,7 @@ def rule_set_history(*, municipality_id: int) -> QuerySet[EmploymentRuleSet]:
     return (EmploymentRuleSet.objects
             .filter(Q(municipality_id=municipality_id) | Q(municipality__isnull=True))
             .select_related("municipality", "created_by")
-            .order_by("-effective_from", "municipality__isnull"))
+            .order_by("-effective_from", F("municipality_id").asc(nulls_last=True)))
 
 
 def measure_types_offered(*, municipality_id: int) -> QuerySet[MeasureType]:

@@ -160,17 +160,23 @@ def measure_breaches(measure: Measure, rules: EmploymentRuleSet) -> list[Breach]
     return check_measure(rules, planned)
 
 
+def _unacknowledged(measure: Measure, breaches: list[Breach]) -> list[Breach]:
+    """The breaches not yet acknowledged on the measure in the same words: a change to a
+    measure does not ask again for the reasons already given, nor record them twice."""
+    if measure.pk is None or not breaches:
+        return breaches
+    already = set(measure.acknowledgements.values_list("code", "message"))
+    return [breach for breach in breaches if (breach.code, breach.message) not in already]
+
+
 def _acknowledge(*, measure: Measure, breaches: list[Breach], reasons: Mapping[str, str],
                  rules: EmploymentRuleSet, actor: User) -> None:
-    # A warning acknowledged before in the same words is not recorded twice.
-    already = set(measure.acknowledgements.values_list("code", "message")) if measure.pk else set()
-    new = [
+    RuleAcknowledgement.objects.bulk_create([
         RuleAcknowledgement(measure=measure, code=breach.code, message=breach.message,
                             reason=reasons[breach.code].strip(), rule_set=rules,
                             acknowledged_by=actor)
-        for breach in breaches if (breach.code, breach.message) not in already
-    ]
-    RuleAcknowledgement.objects.bulk_create(new)
+        for breach in breaches
+    ])
 
 
 def check_and_save(*, measure: Measure, actor: User, acknowledgements: Mapping[str, str],
@@ -183,8 +189,8 @@ def check_and_save(*, measure: Measure, actor: User, acknowledgements: Mapping[s
     rules = employment_rules_in_force(municipality_id=measure.municipality_id,
                                       on=measure.starts_on or timezone.localdate())
     _validate(measure, rules)
-    breaches = measure_breaches(measure, rules)
-    # Checked before saving: without a reason for every warning nothing is written.
+    breaches = _unacknowledged(measure, measure_breaches(measure, rules))
+    # Checked before saving: without a reason for every new warning nothing is written.
     if any(not (acknowledgements.get(b.code) or "").strip() for b in breaches):
         raise RuleWarnings(breaches)
     if measure.employer_id:
@@ -198,9 +204,11 @@ def check_and_save(*, measure: Measure, actor: User, acknowledgements: Mapping[s
     return breaches
 
 
-def _recompute_if_igu(measure: Measure) -> None:
-    # The IGU's start and end are anchors of the bonus milestones (see employment.anchors).
-    if measure.measure_type.category == MeasureCategory.IGU and measure.household_id:
+def _recompute_if_igu(measure: Measure, *, was_igu: bool = False) -> None:
+    # The IGU's start and end are anchors of the bonus milestones (see employment.anchors);
+    # a measure changed away from IGU takes its milestones with it.
+    is_igu = measure.measure_type.category == MeasureCategory.IGU
+    if (is_igu or was_igu) and measure.household_id:
         milestones_recompute(household=measure.household)
 
 
@@ -268,6 +276,7 @@ def measure_update(
     measure = _locked(measure)
     if measure.status not in LIVE_STATUSES:
         raise ValidationError(_("Only a planned or running measure can be changed."))
+    was_igu = measure.measure_type.category == MeasureCategory.IGU
     before = {name: getattr(measure, name) for name in PLAN_FIELDS}
     for name, value in fields.items():
         setattr(measure, name, value.strip() if isinstance(value, str) else value)
@@ -277,7 +286,7 @@ def measure_update(
     _audit(actor=actor, measure=measure, action=AuditAction.UPDATE, fields=changed,
            summary="Measure changed" + (
                f" past rule warnings: {', '.join(b.code for b in breaches)}" if breaches else ""))
-    _recompute_if_igu(measure)
+    _recompute_if_igu(measure, was_igu=was_igu)
     return measure
 
 

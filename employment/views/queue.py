@@ -1,4 +1,4 @@
-"""Employment pages: the start page and the job centre's queue of internships volunteers found."""
+"""The job centre's queue of internships volunteers found."""
 
 from __future__ import annotations
 
@@ -12,18 +12,11 @@ from employment.forms.queue import MeasureCompleteForm, ReferralCloseForm
 from employment.models import JobcentreReferral, ReferralStatus
 from employment.selectors import referrals as selectors
 from employment.services import referrals as services
+from employment.services.measures import RuleWarnings
 from integration_portal.accounts.permissions import Perm, permission_required
+from integration_portal.core.forms import add_service_error
 from integration_portal.core.scoping import get_visible_or_404
 from reception.services import record_view
-from volunteers.forms import add_service_error
-
-
-@permission_required(Perm.WORK_ON_CASES)
-def start(request: HttpRequest) -> HttpResponse:
-    """Employment start page: measures, employers and the job-centre queue."""
-    return render(request, "employment/start.html", {
-        "open_referrals": selectors.open_referral_count(viewer=request.user),
-    })
 
 
 @permission_required(Perm.WORK_ON_CASES)
@@ -58,7 +51,11 @@ def referral_complete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.measure_complete_draft(referral=referral, actor=request.user,
+                                            acknowledgements=form.acknowledgements(),
                                             **form.cleaned_data)
+        except RuleWarnings as warnings:
+            # Nothing is saved: the page shows the warnings, each with a reason to give.
+            form.show_warnings(warnings.breaches)
         except ValidationError as error:
             # Everything typed stays in the form; the refusal sits on the field it is about.
             add_service_error(form, error)

@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from housing import selectors, services
-from housing.forms import GuidelineForm, QuotaForm, ServiceFrameItemForm, add_service_error
+from housing.forms import GuidelineForm, QuotaForm, ServiceFrameItemForm
 from housing.models import ServiceFrameItem
 from housing.services.configuration import GUIDELINE_FIELDS
 from integration_portal.accounts.permissions import Perm, can, permission_required
+from integration_portal.core.forms import add_service_error
 from integration_portal.core.scoping import get_visible_or_404
 
 

@@ -27,12 +27,12 @@ from housing.forms import (
     MoveOutForm,
     MovingHelpForm,
     ReserveForm,
-    add_service_error,
 )
 from housing.models import HousingUnit, PlacementStatus
 from housing.services.placements import involves_children
 from housing.views.common import show_errors
 from integration_portal.accounts.permissions import Perm, can, permission_required
+from integration_portal.core.forms import add_service_error
 from integration_portal.core.scoping import get_visible_or_404
 from reception.models import HouseholdStatus
 from reception.services import record_view

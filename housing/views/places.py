@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from housing import selectors, services
-from housing.forms import PlaceFilterForm, PlaceForm, add_service_error
+from housing.forms import PlaceFilterForm, PlaceForm
 from housing.models import Place
 from housing.views.common import query_string_without_page
 from integration_portal.accounts.permissions import Perm, can, permission_required
+from integration_portal.core.forms import add_service_error
 from integration_portal.core.scoping import get_visible_or_404
 
 PLACES_PER_PAGE = 50

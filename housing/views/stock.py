@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from housing import selectors, services
-from housing.forms import HostForm, UnitFilterForm, UnitForm, add_service_error
+from housing.forms import HostForm, UnitFilterForm, UnitForm
 from housing.models import HousingUnit, PrivateHost
 from housing.selectors import UnitFilters
 from housing.views.common import query_string_without_page
 from integration_portal.accounts.permissions import Perm, can, permission_required
+from integration_portal.core.forms import add_service_error
 from integration_portal.core.scoping import get_visible_or_404
 
 UNITS_PER_PAGE = 25

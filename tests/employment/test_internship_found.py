@@ -12,8 +12,8 @@ from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 
-from employment import services as employment_services
 from employment.models import JobcentreReferral, Measure
+from employment.services import referrals as employment_services
 from employment.tasks import jobcentre_email_sweep_task, jobcentre_email_task
 from integration_portal.audit.models import AuditEvent
 from integration_portal.notifications.models import Notification
@@ -47,7 +47,7 @@ def test_the_report_creates_a_referral_with_a_draft_measure(
     assert referral.summary == "Starter efter påske."
     assert referral.status == "open"
     measure = referral.measure
-    assert (measure.kind, measure.status) == ("language_internship", "draft")
+    assert (measure.measure_type.category, measure.status) == ("language_internship", "draft")
     assert (measure.household, measure.person, measure.employer_name) == (
         household, None, "Lejre Bageri")
 

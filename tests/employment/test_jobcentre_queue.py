@@ -10,9 +10,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from employment.models import JobcentreReferral, Measure
+from employment.models import JobcentreReferral, Measure, RuleAcknowledgement
 from integration_portal.audit.models import AuditEvent
 from tests.employment.conftest import claimed_task_for, report_internship
+from tests.employment.factories import EmployerFactory
 from tests.factories import HouseholdFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +56,7 @@ def test_the_queue_lists_the_open_items_with_what_the_job_centre_needs(
     assert f'<a href="{case_url}">LEJ-2026-00042</a>' in content
     assert "Lejre Bageri" in content
     assert "Bageren vil gerne tage imod i sprogpraktik." in content
-    assert "Language internship (sprogpraktik) (draft)" in content
+    assert "Language internship (draft)" in content
     assert "Not yet" in content  # the job centre has not been e-mailed yet
     assert reverse("employment:referral_complete", args=[referral.pk]) in content
     assert reverse("employment:referral_close", args=[referral.pk]) in content
@@ -98,15 +99,12 @@ def test_items_dealt_with_leave_the_queue(client, caseworker, referral, municipa
     assert "Hvalsø Brugs" not in response.content.decode()
 
 
-def test_the_start_page_counts_the_open_items_and_links_to_the_queue(client, caseworker,
-                                                                     referral):
+def test_the_start_page_links_to_the_queue(client, caseworker, referral):
     client.force_login(caseworker)
 
     response = client.get(reverse("employment:start"))
 
-    content = response.content.decode()
-    assert "1 language internship found by volunteers is waiting." in content
-    assert reverse("employment:queue") in content
+    assert reverse("employment:queue") in response.content.decode()
 
 
 # --- Planning the measure ---------------------------------------------------------------------
@@ -199,7 +197,7 @@ def test_a_person_of_another_case_is_refused(client, caseworker, referral, munic
 def test_the_service_refuses_a_person_of_another_case_too(caseworker, referral, municipality):
     from django.core.exceptions import ValidationError
 
-    from employment.services import measure_complete_draft
+    from employment.services.referrals import measure_complete_draft
 
     stranger = PersonFactory(household=HouseholdFactory(municipality=municipality))
     with pytest.raises(ValidationError) as caught:
@@ -229,6 +227,61 @@ def test_an_item_dealt_with_cannot_be_planned_again(client, caseworker, referral
 
     assert response.status_code == 302
     assert Measure.objects.get().employer_name == "Lejre Bageri ApS"
+
+
+def test_an_empty_end_gives_the_standard_length_and_a_register_employer_can_be_chosen(
+    client, caseworker, referral, person, municipality
+):
+    # given the bakery is in the register
+    bakery = EmployerFactory(municipality=municipality, name="Lejre Bageri ApS")
+    client.force_login(caseworker)
+
+    # when
+    response = client.post(reverse("employment:referral_complete", args=[referral.pk]),
+                           _complete_data(person, ends_on="", employer=bakery.pk,
+                                          employer_name=""))
+
+    # then 13 weeks from 6 April
+    assert response.status_code == 302
+    measure = Measure.objects.get()
+    assert (measure.employer, measure.employer_name) == (bakery, "Lejre Bageri ApS")
+    assert measure.ends_on == date(2026, 7, 5)
+
+
+def test_an_internship_past_the_rules_warns_and_plans_with_a_reason(client, caseworker,
+                                                                    referral, person):
+    client.force_login(caseworker)
+    url = reverse("employment:referral_complete", args=[referral.pk])
+    long = _complete_data(person, ends_on="2026-08-28", employer_name="Bageriet på torvet")
+
+    # when the internship is planned for 21 weeks
+    warned = client.post(url, long)
+
+    # then the form is back with the warning and everything typed; nothing is saved
+    assert warned.status_code == 200
+    assert [field.name for field in warned.context["form"].warning_fields] == [
+        "ack_internship_extension"]
+    content = warned.content.decode()
+    assert "An internship lasts 13 weeks; a longer one is an extension" in content
+    assert "Plan despite the warnings" in content
+    assert 'value="Bageriet på torvet"' in content and 'value="2026-08-28"' in content
+    assert Measure.objects.get().status == "draft"
+    referral.refresh_from_db()
+    assert referral.status == "open"
+
+    # when the caseworker gives a reason
+    response = client.post(url, {**long, "warnings_shown": "internship_extension",
+                                 "ack_internship_extension": "Sproget kræver længere tid."})
+
+    # then
+    assert response.status_code == 302
+    measure = Measure.objects.get()
+    assert (measure.status, measure.ends_on) == ("planned", date(2026, 8, 28))
+    acknowledgement = RuleAcknowledgement.objects.get()
+    assert (acknowledgement.measure, acknowledgement.code, acknowledgement.reason) == (
+        measure, "internship_extension", "Sproget kræver længere tid.")
+    referral.refresh_from_db()
+    assert referral.status == "converted"
 
 
 # --- Closing ----------------------------------------------------------------------------------
@@ -287,18 +340,29 @@ def test_an_item_without_a_case_can_be_closed_but_not_planned(
 # --- The case page ----------------------------------------------------------------------------
 
 
-def test_the_case_page_shows_the_cases_measures_and_queue_items(
-    client, caseworker, referral, household
+def test_the_case_page_shows_the_queue_items_and_then_the_planned_measure(
+    client, caseworker, referral, household, person
 ):
     client.force_login(caseworker)
+    case_url = reverse("reception:case_detail", args=[household.pk])
 
-    response = client.get(reverse("reception:case_detail", args=[household.pk]))
-
-    content = response.content.decode()
-    assert "Employment measures of the case" in content
+    # given an open item: the case page points to the queue; the draft names nobody yet
+    content = client.get(case_url).content.decode()
     assert "Language internships found by volunteers" in content
-    assert "Not chosen yet" in content
     assert reverse("employment:queue") in content
+    assert reverse("employment:person", args=[person.pk]) in content  # "other adults"
+
+    # when the draft is planned for the person
+    client.post(reverse("employment:referral_complete", args=[referral.pk]),
+                _complete_data(person))
+
+    # then the person's measure is listed under their name, with their employment page
+    content = client.get(case_url).content.decode()
+    measure = Measure.objects.get()
+    assert f"Measures for {person.full_name}" in content
+    assert reverse("employment:measure_detail", args=[measure.pk]) in content
+    assert "Employment and outcomes" in content
+    assert "Made into a measure" in content
 
 
 # --- Who may ----------------------------------------------------------------------------------
