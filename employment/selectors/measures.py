@@ -18,6 +18,7 @@ from employment.models import (
     MeasureType,
     RuleAcknowledgement,
 )
+from employment.selectors.outcomes import Outcome, outcomes_for_persons
 from integration_portal.accounts.permissions import Perm, can
 from integration_portal.core.scoping import get_visible_or_404
 from reception.models import Person
@@ -80,11 +81,14 @@ def measure_list(
 class PersonEmployment:
     person: Person
     measures: list[Measure] = field(default_factory=list)
+    # At 6, 12 and 24 months after takeover; [] outside the programme.
+    outcomes: list[Outcome] = field(default_factory=list)
 
 
 def household_employment(*, viewer: User, household: Household) -> dict:
     """The case page's section: per person with measures or Danish education, their
-    measures; and the case's items in the job centre's queue. Three queries."""
+    measures and outcomes; and the case's items in the job centre's queue. At most four
+    queries."""
     if not can(viewer, Perm.VIEW_CASES) or household.municipality_id != viewer.municipality_id:
         return {"persons": [], "others": [], "referrals": []}
     persons = (
@@ -100,8 +104,10 @@ def household_employment(*, viewer: User, household: Household) -> dict:
     today = timezone.localdate()
     with_employment = [person for person in persons
                        if person.has_danish or person.measures.all()]
+    outcomes = outcomes_for_persons(persons=with_employment, today=today)
     return {
-        "persons": [PersonEmployment(person=person, measures=list(person.measures.all()))
+        "persons": [PersonEmployment(person=person, measures=list(person.measures.all()),
+                                     outcomes=outcomes.get(person.pk, []))
                     for person in with_employment],
         # The others' pages are where their first measure is planned.
         "others": [person for person in persons if person not in with_employment
