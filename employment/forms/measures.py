@@ -119,7 +119,7 @@ class MeasureForm(RuleWarningsMixin, forms.Form):
             # Planning offers the case's members, so a measure begun for the wrong person is
             # moved to the right one without typing the rest again.
             self.fields = {"person": PersonChoiceField(label=_("Person"), queryset=persons,
-                                                       empty_label=None),
+                                                       empty_label=None, required=False),
                            **self.fields}
         kinds = Q(pk__in=measure_types_offered(municipality_id=municipality_id).values("pk"))
         employers, openings = Q(is_active=True), Q(status=OpeningStatus.OPEN)

@@ -85,7 +85,8 @@ def _measure_form_page(request: HttpRequest, *, person: Person, measure: Measure
     if request.method == "POST" and form.is_valid():
         fields = form.plan_fields()
         if persons is not None:
-            fields["person"] = form.cleaned_data["person"]
+            # Without a choice the measure is for the person whose page it was planned from.
+            fields["person"] = form.cleaned_data.get("person") or person
         try:
             saved = save(acknowledgements=form.acknowledgements(), **fields)
         except RuleWarnings as warnings:

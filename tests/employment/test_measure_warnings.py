@@ -215,3 +215,36 @@ def test_a_change_does_not_ask_again_for_a_reason_already_given(client, casework
     measure.refresh_from_db()
     assert measure.notes == "Ny kontaktperson."
     assert measure.acknowledgements.get().reason == "Dispensation."
+
+
+def test_a_warning_for_the_wrong_person_is_corrected_by_choosing_the_right_one(
+        client, caseworker, municipality):
+    # given a case with a father of 52 and his son of 30
+    household = HouseholdFactory(municipality=municipality)
+    father = PersonFactory(household=household, birth_date=date(1974, 3, 1))
+    son = PersonFactory(household=household, relation="child", birth_date=date(1996, 3, 1))
+    client.force_login(caseworker)
+    first = post_igu(client, father)
+    assert [field.name for field in first.context["form"].warning_fields] == ["ack_igu_max_age"]
+
+    # when the caseworker picks the son in the same form, giving no reason
+    response = client.post(reverse("employment:measure_plan", args=[father.pk]),
+                           igu_data(person=son.pk, warnings_shown="igu_max_age"))
+
+    # then the IGU is planned for the son without a warning gone past
+    assert response.status_code == 302
+    measure = Measure.objects.get()
+    assert measure.person == son
+    assert not RuleAcknowledgement.objects.exists()
+
+
+def test_the_form_offers_only_the_members_of_the_case(client, caseworker, aged_52,
+                                                      municipality):
+    stranger = person_born(municipality, date(1990, 1, 1))
+    client.force_login(caseworker)
+
+    response = client.post(reverse("employment:measure_plan", args=[aged_52.pk]),
+                           igu_data(person=stranger.pk))
+
+    assert "person" in response.context["form"].errors
+    assert not Measure.objects.exists()

@@ -36,33 +36,33 @@ def test_the_reception_kinds_are_registered_when_the_app_starts():
 def test_a_kind_registered_by_an_app_can_be_used_in_a_rule(isolated_registry):
     # given
     with pytest.raises(ValidationError) as raised:
-        rule("igu_bonus_first").clean_fields(exclude=["rule_set"])
+        rule("example_kind").clean_fields(exclude=["rule_set"])
     assert "milestone_kind" in raised.value.message_dict
 
     # when employment registers the kind
-    registry.register_milestone_kind("igu_bonus_first", _("First IGU bonus"))
+    registry.register_milestone_kind("example_kind", _("An example"))
 
     # then the same rule is valid
-    rule("igu_bonus_first").clean_fields(exclude=["rule_set"])
-    assert ("igu_bonus_first", registry.get_milestone_kind("igu_bonus_first").label) in (
+    rule("example_kind").clean_fields(exclude=["rule_set"])
+    assert ("example_kind", registry.get_milestone_kind("example_kind").label) in (
         registry.milestone_kind_choices()
     )
 
 
 def test_registering_the_same_kind_twice_is_harmless(isolated_registry):
-    label = _("First IGU bonus")
+    label = _("An example")
 
-    first = registry.register_milestone_kind("igu_bonus_first", label)
-    again = registry.register_milestone_kind("igu_bonus_first", label)
+    first = registry.register_milestone_kind("example_kind", label)
+    again = registry.register_milestone_kind("example_kind", label)
 
     assert first is again
 
 
 def test_a_code_cannot_be_taken_by_a_second_kind(isolated_registry):
-    registry.register_milestone_kind("igu_bonus_first", _("First IGU bonus"))
+    registry.register_milestone_kind("example_kind", _("An example"))
 
     with pytest.raises(ValueError, match="already registered"):
-        registry.register_milestone_kind("igu_bonus_first", _("Something else"))
+        registry.register_milestone_kind("example_kind", _("Something else"))
 
 
 @pytest.mark.parametrize("code", ["", "Programme", "programme-start", "1st", "x" * 51])

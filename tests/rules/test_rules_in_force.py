@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from employment.kinds import EMPLOYMENT_KINDS
 from integration_portal.rules.kinds import (
     DANISH_REFERRAL,
     HEALTH_ASSESSMENT_OFFER,
@@ -18,7 +19,8 @@ from tests.rules.factories import RuleFactory
 pytestmark = pytest.mark.django_db
 
 SEEDED_FROM = date(2025, 7, 1)  # the national default seeded by migration
-ALL_KINDS = {code for code, _ in RECEPTION_KINDS}
+# Reception's statutory deadlines, and the IGU bonus deadlines employment's migration adds.
+ALL_KINDS = {code for code, _ in RECEPTION_KINDS} | {code for code, _ in EMPLOYMENT_KINDS}
 
 
 def by_kind(rules):
