@@ -14,43 +14,17 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import random
 import statistics
-import sys
-import tempfile
-import time
 from decimal import Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from common import Rollback, setup_django, timed
+
 TOWNS = [  # Lejre municipality's towns: (name, postcode, latitude, longitude)
     ("Lejre", "4320", 55.6046, 11.9747), ("Hvalsø", "4330", 55.5932, 11.8608),
     ("Kirke Hyllinge", "4070", 55.7006, 11.9493), ("Osted", "4320", 55.5628, 11.9490),
     ("Gevninge", "4000", 55.6298, 12.0010), ("Kirke Såby", "4060", 55.6499, 11.8744),
 ]
-
-
-def setup_django() -> tempfile.TemporaryDirectory | None:
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "integration_portal.settings")
-    throwaway = None
-    if not os.environ.get("DATABASE_URL"):
-        throwaway = tempfile.TemporaryDirectory(prefix="housing-bench-")
-        os.environ["VAR_DIR"] = throwaway.name
-    import django
-
-    django.setup()
-    if throwaway is not None:
-        from django.core.management import call_command
-
-        print("Migrating a throwaway SQLite database …", flush=True)
-        call_command("migrate", verbosity=0)
-    return throwaway
-
-
-class Rollback(Exception):
-    pass
 
 
 def build(homes: int, rng: random.Random):
@@ -113,21 +87,12 @@ def build(homes: int, rng: random.Random):
     return family
 
 
-def timed(func, runs: int) -> tuple[list[float], object]:
-    times, result = [], None
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = func()
-        times.append((time.perf_counter() - started) * 1000)
-    return times, result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--homes", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    throwaway = setup_django()
+    throwaway = setup_django("housing-bench-")
 
     from django.db import connection, transaction
     from django.test.utils import CaptureQueriesContext
