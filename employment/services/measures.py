@@ -43,12 +43,15 @@ from employment.models import (
     RuleAcknowledgement,
 )
 from employment.models.danish import ATTENDING_STATUSES
+from employment.models.kinds import EMPLOYER_CATEGORIES
 from employment.models.measures import LIVE_STATUSES
 from employment.selectors.rules import employment_rules_in_force
 from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record, changed_field_names
-from reception.services import case_trail, milestones_recompute
+from integration_portal.rules.kinds import FIRST_COMPANY_OFFER
+from reception.models import Milestone
+from reception.services import case_trail, milestone_complete, milestones_recompute
 
 if TYPE_CHECKING:
     from integration_portal.accounts.models import User
@@ -304,8 +307,21 @@ def measure_start(*, actor: User, measure: Measure, started_on: datetime.date) -
     measure.save(update_fields=["status", "actual_starts_on", "updated_at"])
     _audit(actor=actor, measure=measure, action=AuditAction.UPDATE, summary="Measure started",
            fields=["status", "actual_starts_on"])
+    _complete_first_company_offer(measure, actor)
     _recompute_if_igu(measure)
     return measure
+
+
+def _complete_first_company_offer(measure: Measure, actor: User) -> None:
+    """The first measure with an employer that starts is the person's first company-oriented
+    offer (INL § 23): its reception milestone is done on the start date."""
+    if measure.measure_type.category not in EMPLOYER_CATEGORIES or measure.person_id is None:
+        return
+    milestone = (Milestone.objects.open()
+                 .filter(person_id=measure.person_id, kind=FIRST_COMPANY_OFFER).first())
+    if milestone is not None:
+        milestone_complete(milestone=milestone, actor=actor, done_on=measure.actual_starts_on,
+                           note=_("%(kind)s started.") % {"kind": measure.measure_type})
 
 
 @transaction.atomic
