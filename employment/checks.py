@@ -24,7 +24,7 @@ from employment.models.kinds import MeasureCategory
 from integration_portal.rules.calendar import add_months
 
 if TYPE_CHECKING:
-    from employment.models import EmploymentRuleSet
+    from employment.models import DanishEducation, EmploymentRuleSet, Measure
 
 ONE_DAY = timedelta(days=1)
 INTERNSHIPS = (MeasureCategory.COMPANY_INTERNSHIP, MeasureCategory.LANGUAGE_INTERNSHIP)
@@ -216,6 +216,21 @@ class WeeklyLoad:
     starts_on: date
     ends_on: date | None
     hours_per_week: Decimal
+
+    @classmethod
+    def of_measure(cls, measure: Measure) -> WeeklyLoad:
+        return cls(measure.starts_on, measure.ends_on, measure.hours_per_week)
+
+    @classmethod
+    def of_education(cls, education: DanishEducation) -> WeeklyLoad:
+        # Counted from the referral until the first lesson: the hours are kept free for it.
+        return cls(education.starts_on or education.referred_on, education.ends_on,
+                   education.hours_per_week)
+
+
+def hours_total(value: Decimal | None) -> str:
+    """Hours a week in a refusal, with one decimal ("37,5")."""
+    return formats.number_format(value or 0, decimal_pos=1)
 
 
 def peak_weekly_hours(loads: Iterable[WeeklyLoad], *, starts_on: date,

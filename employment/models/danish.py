@@ -40,6 +40,10 @@ ATTENDING_STATUSES = (DanishEducationStatus.REFERRED, DanishEducationStatus.ACTI
 class DanishEducationQuerySet(MunicipalityQuerySet):
     municipality_path = "person__household__municipality"
 
+    def counting_hours(self) -> DanishEducationQuerySet:
+        """The lessons that take hours of the person's week now or soon."""
+        return self.filter(status__in=ATTENDING_STATUSES, hours_per_week__gt=0)
+
 
 class DanishEducation(models.Model):
     person = models.ForeignKey("reception.Person", verbose_name=_("person"),

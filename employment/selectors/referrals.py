@@ -23,10 +23,6 @@ def referral_queue(*, viewer: User) -> QuerySet[JobcentreReferral]:
     )
 
 
-def open_referral_count(*, viewer: User) -> int:
-    return JobcentreReferral.objects.visible_to(viewer).filter(status=ReferralStatus.OPEN).count()
-
-
 def referrals_awaiting_email(
     *, created_before: datetime.datetime, after_pk: int, limit: int,
 ) -> list[int]:

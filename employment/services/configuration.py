@@ -24,6 +24,7 @@ from employment.selectors.rules import employment_rules_in_force
 from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record, changed_field_names
+from integration_portal.core.services import apply_fields, stripped
 from integration_portal.rules.models import ResidenceBasis
 
 if TYPE_CHECKING:
@@ -44,11 +45,6 @@ MEASURE_TYPE_FIELDS = ("name", "name_en", "category", "position", "is_active")
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe",
                                 "Å": "Aa"})
 CODE_LENGTH = MeasureType._meta.get_field("code").max_length
-
-
-def _stripped(values: dict) -> dict:
-    return {name: value.strip() if isinstance(value, str) else value
-            for name, value in values.items()}
 
 
 @transaction.atomic
@@ -74,7 +70,7 @@ def employment_rules_create(*, municipality: Municipality, actor: User,
                 "date": formats.date_format(effective_from, "SHORT_DATE_FORMAT")}})
     current = employment_rules_in_force(municipality_id=municipality.pk, on=effective_from)
     copied = {name: getattr(current, name) for name in RULE_FIELDS if name != "note"}
-    values = {**copied, **_stripped(values)}
+    values = {**copied, **stripped(values)}
     if isinstance(values["igu_residence_bases"], list | tuple | set):
         # Stored in the order of the choices, so that equal sets compare equal.
         chosen = set(values["igu_residence_bases"])
@@ -150,14 +146,9 @@ def measure_type_update(*, measure_type: MeasureType, actor: User, **fields) -> 
     if measure_type.municipality_id is None:
         raise PermissionError("The national kinds of measure cannot be changed in the portal")
     require(actor, Perm.MANAGE_MUNICIPALITY, municipality_id=measure_type.municipality_id)
-    unknown = set(fields) - set(MEASURE_TYPE_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown fields of a kind of measure: {sorted(unknown)}")
     measure_type = (MeasureType.objects.select_for_update(of=("self",))
                     .select_related("municipality").get(pk=measure_type.pk))
-    before = {name: getattr(measure_type, name) for name in MEASURE_TYPE_FIELDS}
-    for name, value in _stripped(fields).items():
-        setattr(measure_type, name, value)
+    before = apply_fields(measure_type, stripped(fields), MEASURE_TYPE_FIELDS)
     if measure_type.category != before["category"] and measure_type.measures.exists():
         # The category decides which rules a measure is checked against and what it counts
         # as in the outcomes: the measures already planned must keep theirs.

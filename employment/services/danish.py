@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from employment.checks import WeeklyLoad, peak_weekly_hours
+from employment.checks import WeeklyLoad, hours_total, peak_weekly_hours
 from employment.models import (
     DanishEducation,
     DanishEducationStatus,
@@ -26,18 +26,17 @@ from employment.models import (
     Measure,
 )
 from employment.models.danish import ATTENDING_STATUSES
-from employment.models.measures import LIVE_STATUSES
 from employment.selectors.rules import employment_rules_in_force
+from employment.services.common import audit_case_write
 from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
-from integration_portal.audit.services import audit_record, changed_field_names
+from integration_portal.audit.services import changed_field_names
+from integration_portal.core.services import apply_fields, stripped
 from integration_portal.rules.kinds import DANISH_REFERRAL, DANISH_START
 from reception.models import Milestone
-from reception.services import case_trail, milestone_complete
+from reception.services import milestone_complete
 
 if TYPE_CHECKING:
-    from django.db.models import Model
-
     from integration_portal.accounts.models import User
     from reception.models import Person
 
@@ -49,16 +48,6 @@ ENDED_STATUSES = (DanishEducationStatus.COMPLETED, DanishEducationStatus.STOPPED
 STARTED_STATUSES = (DanishEducationStatus.ACTIVE, DanishEducationStatus.PAUSED,
                     DanishEducationStatus.COMPLETED)
 FACT_DATES = ("referred_on", "starts_on", "ends_on")
-
-
-def _audit(*, actor: User, household_id: int, obj: Model, action: str, summary: str,
-           fields=()) -> None:
-    audit_record(actor=actor, municipality=actor.municipality, action=action, obj=obj,
-                 trail=case_trail(household_id), summary=summary, changed_fields=fields)
-
-
-def _hours(value: Decimal) -> str:
-    return formats.number_format(value, decimal_pos=1)
 
 
 def _refuse_future(values: dict[str, datetime.date | None]) -> None:
@@ -85,21 +74,16 @@ def _check_hours(education: DanishEducation) -> None:
     """The lessons and the person's live measures stay within the week's hours every day."""
     if education.status not in ATTENDING_STATUSES or not education.hours_per_week:
         return
-    # Counted from the referral until the first lesson, as the measures' check counts it.
-    starts_on = education.starts_on or education.referred_on
-    loads = [WeeklyLoad(starts_on, education.ends_on, education.hours_per_week)]
-    measures = (Measure.objects
-                .filter(person_id=education.person_id, status__in=LIVE_STATUSES,
-                        starts_on__isnull=False, hours_per_week__gt=0)
+    own = WeeklyLoad.of_education(education)
+    starts_on = own.starts_on
+    loads = [own]
+    measures = (Measure.objects.filter(person_id=education.person_id).live()
+                .filter(starts_on__isnull=False, hours_per_week__gt=0)
                 .overlapping(starts_on, education.ends_on))
-    loads += [WeeklyLoad(measure.starts_on, measure.ends_on, measure.hours_per_week)
-              for measure in measures]
-    others = (DanishEducation.objects
-              .filter(person_id=education.person_id, status__in=ATTENDING_STATUSES,
-                      hours_per_week__gt=0)
+    loads += [WeeklyLoad.of_measure(measure) for measure in measures]
+    others = (DanishEducation.objects.filter(person_id=education.person_id).counting_hours()
               .exclude(pk=education.pk))
-    loads += [WeeklyLoad(other.starts_on or other.referred_on, other.ends_on,
-                         other.hours_per_week) for other in others]
+    loads += [WeeklyLoad.of_education(other) for other in others]
     peak = peak_weekly_hours(loads, starts_on=starts_on, ends_on=education.ends_on)
     rules = employment_rules_in_force(
         municipality_id=education.person.household.municipality_id, on=starts_on)
@@ -107,7 +91,7 @@ def _check_hours(education: DanishEducation) -> None:
         raise ValidationError({"hours_per_week": _(
             "With the person's measures and other Danish lessons in the same period that is "
             "%(total)s hours a week: at most %(limit)s are allowed.") % {
-                "total": _hours(peak), "limit": _hours(rules.max_hours_per_week)}})
+                "total": hours_total(peak), "limit": hours_total(rules.max_hours_per_week)}})
 
 
 def _complete_milestones(education: DanishEducation, actor: User) -> None:
@@ -157,8 +141,9 @@ def danish_education_create(
         note=note.strip(), created_by=actor,
     )
     _validate_and_save(education)
-    _audit(actor=actor, household_id=household.pk, obj=education, action=AuditAction.CREATE,
-           summary="Danish education recorded" + (" and started" if starts_on else ""))
+    audit_case_write(actor=actor, household_id=household.pk, obj=education,
+                     action=AuditAction.CREATE,
+                     summary="Danish education recorded" + (" and started" if starts_on else ""))
     _complete_milestones(education, actor)
     return education
 
@@ -167,18 +152,13 @@ def danish_education_create(
 def danish_education_update(*, education: DanishEducation, actor: User,
                             **fields) -> DanishEducation:
     """Change the education: its module, hours and dates, its status and end."""
-    unknown = set(fields) - set(EDUCATION_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown Danish education fields: {sorted(unknown)}")
     require(actor, Perm.WORK_ON_CASES,
             municipality_id=education.person.household.municipality_id)
     # The lock makes two changes of one education at once take turns.
     education = (DanishEducation.objects.select_for_update(of=("self",))
                  .select_related("person__household").get(pk=education.pk))
     household = education.person.household
-    before = {name: getattr(education, name) for name in EDUCATION_FIELDS}
-    for name, value in fields.items():
-        setattr(education, name, value.strip() if isinstance(value, str) else value)
+    before = apply_fields(education, stripped(fields), EDUCATION_FIELDS)
     if (education.starts_on is not None and before["starts_on"] is None
             and education.status == DanishEducationStatus.REFERRED):
         # The first lesson was held: the person is attending now.
@@ -187,8 +167,9 @@ def danish_education_update(*, education: DanishEducation, actor: User,
     changed = changed_field_names(
         before, {name: getattr(education, name) for name in EDUCATION_FIELDS})
     if changed:
-        _audit(actor=actor, household_id=household.pk, obj=education,
-               action=AuditAction.UPDATE, summary="Danish education changed", fields=changed)
+        audit_case_write(actor=actor, household_id=household.pk, obj=education,
+                         action=AuditAction.UPDATE,
+                         summary="Danish education changed", fields=changed)
     _complete_milestones(education, actor)
     return education
 
@@ -212,6 +193,6 @@ def danish_test_add(
                               passed_on=passed_on, grade=grade.strip())
     result.full_clean()
     result.save()
-    _audit(actor=actor, household_id=household.pk, obj=result, action=AuditAction.CREATE,
-           summary=f"Passed Danish test recorded: {test}")
+    audit_case_write(actor=actor, household_id=household.pk, obj=result, action=AuditAction.CREATE,
+                     summary=f"Passed Danish test recorded: {test}")
     return result

@@ -17,6 +17,7 @@ from employment.models.employers import normalise_cvr, validate_cvr
 from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record, changed_field_names
+from integration_portal.core.services import apply_fields
 from integration_portal.letters.languages import Language
 
 if TYPE_CHECKING:
@@ -28,17 +29,6 @@ EMPLOYER_FIELDS = (
 )
 OPENING_FIELDS = ("kind", "title", "hours_per_week", "languages", "places", "available_from",
                   "description", "status")
-
-
-def _apply_fields(obj, values: dict, editable: tuple[str, ...]) -> dict:
-    """Set the editable fields among `values`; the values before, for the audit."""
-    unknown = set(values) - set(editable)
-    if unknown:
-        raise TypeError(f"Unknown fields: {sorted(unknown)}")
-    before = {name: getattr(obj, name) for name in editable}
-    for name, value in values.items():
-        setattr(obj, name, value)
-    return before
 
 
 def _duplicate_cvr_message() -> str:
@@ -85,7 +75,7 @@ def _save_employer(employer: Employer) -> None:
 def employer_create(*, municipality: Municipality, actor: User, **fields) -> Employer:
     require(actor, Perm.WORK_ON_CASES, municipality_id=municipality.pk)
     employer = Employer(municipality=municipality)
-    _apply_fields(employer, fields, EMPLOYER_FIELDS)
+    apply_fields(employer, fields, EMPLOYER_FIELDS)
     _validate_employer(employer)
     _save_employer(employer)
     audit_record(actor=actor, municipality=municipality, action=AuditAction.CREATE,
@@ -99,7 +89,7 @@ def employer_update(*, employer: Employer, actor: User, **fields) -> Employer:
     # A fresh row: the caller's object keeps its saved values if the change is refused.
     employer = (Employer.objects.select_related("municipality")
                 .select_for_update(of=("self",)).get(pk=employer.pk))
-    before = _apply_fields(employer, fields, EMPLOYER_FIELDS)
+    before = apply_fields(employer, fields, EMPLOYER_FIELDS)
     _validate_employer(employer)
     _save_employer(employer)
     changed = changed_field_names(
@@ -134,7 +124,7 @@ def opening_create(*, employer: Employer, actor: User, **fields) -> Opening:
         raise ValidationError(_("The employer is inactive. Make it active again before adding "
                                 "an opening."), code="inactive_employer")
     opening = Opening(municipality_id=employer.municipality_id, employer=employer)
-    _apply_fields(opening, fields, OPENING_FIELDS)
+    apply_fields(opening, fields, OPENING_FIELDS)
     _validate_opening(opening)
     opening.save()
     audit_record(actor=actor, municipality=employer.municipality, action=AuditAction.CREATE,
@@ -148,7 +138,7 @@ def opening_update(*, opening: Opening, actor: User, **fields) -> Opening:
     require(actor, Perm.WORK_ON_CASES, municipality_id=opening.municipality_id)
     opening = (Opening.objects.select_related("employer__municipality")
                .select_for_update(of=("self",)).get(pk=opening.pk))
-    before = _apply_fields(opening, fields, OPENING_FIELDS)
+    before = apply_fields(opening, fields, OPENING_FIELDS)
     _validate_opening(opening)
     opening.save()
     changed = changed_field_names(

@@ -32,15 +32,13 @@ from employment.models import (
 )
 from employment.models.measures import LIVE_STATUSES
 from employment.selectors.igu import EXTENSION_RULE, igu_period, igu_rules
+from employment.services.common import audit_case_write
 from employment.services.measures import RuleWarnings
 from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
-from integration_portal.audit.services import audit_record
-from reception.services import case_trail, milestones_recompute
+from reception.services import milestones_recompute
 
 if TYPE_CHECKING:
-    from django.db.models import Model
-
     from employment.models import EmploymentRuleSet
     from integration_portal.accounts.models import User
 
@@ -67,13 +65,6 @@ def _locked_igu(measure: Measure, *, statuses=LIVE_STATUSES) -> Measure:
     if measure.status not in statuses:
         raise ValidationError(_("Only a planned or running IGU can be changed."))
     return measure
-
-
-def _audit(*, actor: User, measure: Measure, obj: Model, action: str, summary: str,
-           fields=()) -> None:
-    audit_record(actor=actor, municipality=actor.municipality, action=action, obj=obj,
-                 trail=case_trail(measure.household_id), summary=summary,
-                 changed_fields=fields)
 
 
 def _outside(measure: Measure, *days: datetime.date) -> bool:
@@ -104,8 +95,9 @@ def school_week_add(*, measure: Measure, actor: User, week_starts_on: datetime.d
     week = IguSchoolWeek(measure=measure, week_starts_on=monday, school=school.strip())
     week.full_clean()
     week.save()
-    _audit(actor=actor, measure=measure, obj=week, action=AuditAction.CREATE,
-           summary="IGU school week planned")
+    audit_case_write(actor=actor, household_id=measure.household_id, obj=week,
+                     action=AuditAction.CREATE,
+                     summary="IGU school week planned")
     return week
 
 
@@ -132,8 +124,9 @@ def school_week_set_status(*, week: IguSchoolWeek, actor: User, status: str,
     week.save(update_fields=["status", "note"])
     fields = [name for name, old in zip(("status", "note"), before, strict=True)
               if getattr(week, name) != old]
-    _audit(actor=actor, measure=measure, obj=week, action=AuditAction.UPDATE,
-           summary=f"IGU school week {status}", fields=fields)
+    audit_case_write(actor=actor, household_id=measure.household_id, obj=week,
+                     action=AuditAction.UPDATE,
+                     summary=f"IGU school week {status}", fields=fields)
     return week
 
 
@@ -145,8 +138,9 @@ def school_week_remove(*, week: IguSchoolWeek, actor: User) -> None:
     if week.status != SchoolWeekStatus.PLANNED:
         raise ValidationError(_("Only a planned school week can be removed; a held or missed "
                                 "one stays in the record."))
-    _audit(actor=actor, measure=measure, obj=week, action=AuditAction.DELETE,
-           summary="IGU school week removed")
+    audit_case_write(actor=actor, household_id=measure.household_id, obj=week,
+                     action=AuditAction.DELETE,
+                     summary="IGU school week removed")
     week.delete()
 
 
@@ -230,10 +224,12 @@ def interruption_record(
                 reason=acknowledgements[EXTENSION_RULE].strip(), rule_set=rules,
                 acknowledged_by=actor)
             summary += f" past rule warnings: {breach.code}"
-        _audit(actor=actor, measure=measure, obj=measure, action=AuditAction.UPDATE,
-               summary="IGU extended for an interruption", fields=["ends_on"])
-    _audit(actor=actor, measure=measure, obj=interruption, action=AuditAction.CREATE,
-           summary=summary)
+        audit_case_write(actor=actor, household_id=measure.household_id, obj=measure,
+                         action=AuditAction.UPDATE,
+                         summary="IGU extended for an interruption", fields=["ends_on"])
+    audit_case_write(actor=actor, household_id=measure.household_id, obj=interruption,
+                     action=AuditAction.CREATE,
+                     summary=summary)
     if extend and measure.household_id:
         # The final bonus is due at the IGU's end (see employment.anchors).
         milestones_recompute(household=measure.household)

@@ -27,6 +27,7 @@ from employment.checks import (
     PlannedMeasure,
     WeeklyLoad,
     check_measure,
+    hours_total,
     peak_weekly_hours,
     standard_end,
 )
@@ -42,16 +43,17 @@ from employment.models import (
     Opening,
     RuleAcknowledgement,
 )
-from employment.models.danish import ATTENDING_STATUSES
 from employment.models.kinds import EMPLOYER_CATEGORIES
 from employment.models.measures import LIVE_STATUSES
 from employment.selectors.rules import employment_rules_in_force
+from employment.services.common import audit_case_write
 from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
-from integration_portal.audit.services import audit_record, changed_field_names
+from integration_portal.audit.services import changed_field_names
+from integration_portal.core.services import apply_fields, stripped
 from integration_portal.rules.kinds import FIRST_COMPANY_OFFER
 from reception.models import Milestone
-from reception.services import case_trail, milestone_complete, milestones_recompute
+from reception.services import milestone_complete, milestones_recompute
 
 if TYPE_CHECKING:
     from integration_portal.accounts.models import User
@@ -69,20 +71,10 @@ class RuleWarnings(Exception):
         self.breaches = breaches
 
 
-def _audit(*, actor: User, measure: Measure, action: str, summary: str, fields=()) -> None:
-    audit_record(actor=actor, municipality=actor.municipality, action=action, obj=measure,
-                 trail=case_trail(measure.household_id), summary=summary,
-                 changed_fields=fields)
-
-
 def _registered_since(person: Person) -> datetime.date | None:
     # The CPR registration is the first registered address in Denmark for a newcomer; a
     # person registered before is shown by a date set by hand on the person.
     return person.cpr_registration_date or person.household.arrival_date
-
-
-def _hours(value: Decimal | None) -> str:
-    return formats.number_format(value or 0, decimal_pos=1)
 
 
 def _validate(measure: Measure, rules: EmploymentRuleSet) -> None:
@@ -106,7 +98,7 @@ def _validate(measure: Measure, rules: EmploymentRuleSet) -> None:
     if errors:
         raise ValidationError(errors)
 
-    others = (Measure.objects.filter(person=measure.person, status__in=LIVE_STATUSES)
+    others = (Measure.objects.filter(person=measure.person).live()
               .exclude(pk=measure.pk).select_related("measure_type"))
     overlapping = list(others.overlapping(measure.starts_on, measure.ends_on))
     twin = next((other for other in overlapping
@@ -117,21 +109,16 @@ def _validate(measure: Measure, rules: EmploymentRuleSet) -> None:
             "of the same kind cannot overlap.") % {
                 "kind": twin.measure_type, "start": formats.date_format(
                     twin.starts_on, "SHORT_DATE_FORMAT")}})
-    loads = [WeeklyLoad(other.starts_on, other.ends_on, other.hours_per_week)
-             for other in overlapping if other.hours_per_week]
-    loads += [
-        WeeklyLoad(education.starts_on or education.referred_on, education.ends_on,
-                   education.hours_per_week)
-        for education in DanishEducation.objects.filter(
-            person=measure.person, status__in=ATTENDING_STATUSES, hours_per_week__gt=0)
-    ]
-    loads.append(WeeklyLoad(measure.starts_on, measure.ends_on, measure.hours_per_week))
+    loads = [WeeklyLoad.of_measure(other) for other in overlapping if other.hours_per_week]
+    loads += [WeeklyLoad.of_education(education) for education in
+              DanishEducation.objects.filter(person=measure.person).counting_hours()]
+    loads.append(WeeklyLoad.of_measure(measure))
     peak = peak_weekly_hours(loads, starts_on=measure.starts_on, ends_on=measure.ends_on)
     if peak > rules.max_hours_per_week:
         raise ValidationError({"hours_per_week": _(
             "With the person's other measures and Danish lessons in the same period that is "
             "%(total)s hours a week: at most %(limit)s are allowed.") % {
-                "total": _hours(peak), "limit": _hours(rules.max_hours_per_week)}})
+                "total": hours_total(peak), "limit": hours_total(rules.max_hours_per_week)}})
 
 
 def measure_breaches(measure: Measure, rules: EmploymentRuleSet) -> list[Breach]:
@@ -182,15 +169,13 @@ def _acknowledge(*, measure: Measure, breaches: list[Breach], reasons: Mapping[s
     ])
 
 
-def check_and_save(*, measure: Measure, actor: User, acknowledgements: Mapping[str, str],
-                    fields: list[str] | None = None) -> list[Breach]:
+def check_and_save(*, measure: Measure, actor: User,
+                   acknowledgements: Mapping[str, str]) -> list[Breach]:
     """Validate, check the rules in force on the start date, save, record the reasons."""
-    if measure.ends_on is None and measure.starts_on is not None:
-        rules = employment_rules_in_force(municipality_id=measure.municipality_id,
-                                          on=measure.starts_on)
-        measure.ends_on = standard_end(rules, measure.measure_type.category, measure.starts_on)
     rules = employment_rules_in_force(municipality_id=measure.municipality_id,
                                       on=measure.starts_on or timezone.localdate())
+    if measure.ends_on is None and measure.starts_on is not None:
+        measure.ends_on = standard_end(rules, measure.measure_type.category, measure.starts_on)
     _validate(measure, rules)
     breaches = _unacknowledged(measure, measure_breaches(measure, rules))
     # Checked before saving: without a reason for every new warning nothing is written.
@@ -205,6 +190,12 @@ def check_and_save(*, measure: Measure, actor: User, acknowledgements: Mapping[s
         _acknowledge(measure=measure, breaches=breaches, reasons=acknowledgements, rules=rules,
                      actor=actor)
     return breaches
+
+
+def _summary(summary: str, breaches: list[Breach]) -> str:
+    if not breaches:
+        return summary
+    return f"{summary} past rule warnings: {', '.join(breach.code for breach in breaches)}"
 
 
 def _recompute_if_igu(measure: Measure, *, was_igu: bool = False) -> None:
@@ -250,9 +241,9 @@ def measure_plan(
     )
     breaches = check_and_save(measure=measure, actor=actor,
                                acknowledgements=acknowledgements or {})
-    _audit(actor=actor, measure=measure, action=AuditAction.CREATE,
-           summary="Measure planned" + (
-               f" past rule warnings: {', '.join(b.code for b in breaches)}" if breaches else ""))
+    audit_case_write(actor=actor, household_id=measure.household_id, obj=measure,
+                     action=AuditAction.CREATE,
+                     summary=_summary("Measure planned", breaches))
     _recompute_if_igu(measure)
     return measure
 
@@ -273,22 +264,17 @@ def measure_update(
 ) -> Measure:
     """Change a planned or running measure; the rules are checked again."""
     require(actor, Perm.WORK_ON_CASES, municipality_id=measure.municipality_id)
-    unknown = set(fields) - set(PLAN_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown measure fields: {sorted(unknown)}")
     measure = _locked(measure)
     if measure.status not in LIVE_STATUSES:
         raise ValidationError(_("Only a planned or running measure can be changed."))
     was_igu = measure.measure_type.category == MeasureCategory.IGU
-    before = {name: getattr(measure, name) for name in PLAN_FIELDS}
-    for name, value in fields.items():
-        setattr(measure, name, value.strip() if isinstance(value, str) else value)
+    before = apply_fields(measure, stripped(fields), PLAN_FIELDS)
     breaches = check_and_save(measure=measure, actor=actor,
                                acknowledgements=acknowledgements or {})
     changed = changed_field_names(before, {name: getattr(measure, name) for name in PLAN_FIELDS})
-    _audit(actor=actor, measure=measure, action=AuditAction.UPDATE, fields=changed,
-           summary="Measure changed" + (
-               f" past rule warnings: {', '.join(b.code for b in breaches)}" if breaches else ""))
+    audit_case_write(actor=actor, household_id=measure.household_id, obj=measure,
+                     action=AuditAction.UPDATE, fields=changed,
+                     summary=_summary("Measure changed", breaches))
     _recompute_if_igu(measure, was_igu=was_igu)
     return measure
 
@@ -305,8 +291,9 @@ def measure_start(*, actor: User, measure: Measure, started_on: datetime.date) -
     measure.status, measure.actual_starts_on = MeasureStatus.ACTIVE, started_on
     measure.full_clean()
     measure.save(update_fields=["status", "actual_starts_on", "updated_at"])
-    _audit(actor=actor, measure=measure, action=AuditAction.UPDATE, summary="Measure started",
-           fields=["status", "actual_starts_on"])
+    audit_case_write(actor=actor, household_id=measure.household_id, obj=measure,
+                     action=AuditAction.UPDATE, summary="Measure started",
+                     fields=["status", "actual_starts_on"])
     _complete_first_company_offer(measure, actor)
     _recompute_if_igu(measure)
     return measure
@@ -343,8 +330,9 @@ def measure_end(*, actor: User, measure: Measure, ended_on: datetime.date, outco
     measure.full_clean()
     fields = ["status", "actual_ends_on", "outcome", "outcome_note"]
     measure.save(update_fields=[*fields, "updated_at"])
-    _audit(actor=actor, measure=measure, action=AuditAction.UPDATE, summary="Measure ended",
-           fields=fields)
+    audit_case_write(actor=actor, household_id=measure.household_id, obj=measure,
+                     action=AuditAction.UPDATE, summary="Measure ended",
+                     fields=fields)
     return measure
 
 
@@ -361,7 +349,8 @@ def measure_cancel(*, actor: User, measure: Measure, reason: str) -> Measure:
     measure.status = MeasureStatus.CANCELLED
     measure.outcome_note = reason
     measure.save(update_fields=["status", "outcome_note", "updated_at"])
-    _audit(actor=actor, measure=measure, action=AuditAction.UPDATE, summary="Measure cancelled",
-           fields=["status", "outcome_note"])
+    audit_case_write(actor=actor, household_id=measure.household_id, obj=measure,
+                     action=AuditAction.UPDATE, summary="Measure cancelled",
+                     fields=["status", "outcome_note"])
     _recompute_if_igu(measure)
     return measure

@@ -33,6 +33,7 @@ from employment.models import (
     ReferralStatus,
 )
 from employment.selectors.rules import measure_type_for_category
+from employment.services.common import audit_case_write
 from employment.services.measures import check_and_save
 from integration_portal.accounts.models import User
 from integration_portal.accounts.permissions import Perm, require
@@ -52,10 +53,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 SUBJECT_PREFIX = "employment.referral"
-
-
-def _trail(household_id: int | None) -> str | None:
-    return case_trail(household_id) if household_id is not None else None
 
 
 @transaction.atomic
@@ -89,7 +86,7 @@ def referral_create_from_report(*, report: TaskReport) -> JobcentreReferral:
     referral.full_clean()
     referral.save()
     audit_record(actor=task.claimed_by, municipality=municipality, action=AuditAction.CREATE,
-                 obj=referral, trail=_trail(household.pk if household else None),
+                 obj=referral, trail=case_trail(household) if household else None,
                  summary="Language internship found by a volunteer: job centre referral "
                          "and draft measure created")
     _notify_caseworkers(referral)
@@ -191,13 +188,12 @@ def measure_complete_draft(
     referral.status = ReferralStatus.CONVERTED
     referral.full_clean()
     referral.save(update_fields=["status"])
-    trail = _trail(referral.household_id)
-    audit_record(actor=actor, municipality=actor.municipality, action=AuditAction.UPDATE,
-                 obj=measure, trail=trail, changed_fields=fields,
-                 summary="Draft language internship planned for a person of the case")
-    audit_record(actor=actor, municipality=actor.municipality, action=AuditAction.UPDATE,
-                 obj=referral, trail=trail, changed_fields=["status"],
-                 summary="Job centre referral made into a measure")
+    audit_case_write(actor=actor, household_id=referral.household_id, obj=measure,
+                     action=AuditAction.UPDATE, fields=fields,
+                     summary="Draft language internship planned for a person of the case")
+    audit_case_write(actor=actor, household_id=referral.household_id, obj=referral,
+                     action=AuditAction.UPDATE, fields=["status"],
+                     summary="Job centre referral made into a measure")
     return measure
 
 
@@ -216,17 +212,16 @@ def referral_close(*, referral: JobcentreReferral, actor: User, reason: str) -> 
     referral.full_clean()
     fields = ["status", "closed_reason", "closed_by", "closed_at"]
     referral.save(update_fields=fields)
-    trail = _trail(referral.household_id)
     measure = referral.measure
     if measure is not None and measure.status == MeasureStatus.DRAFT:
         measure.status = MeasureStatus.CANCELLED
         measure.save(update_fields=["status"])
-        audit_record(actor=actor, municipality=actor.municipality, action=AuditAction.UPDATE,
-                     obj=measure, trail=trail, changed_fields=["status"],
-                     summary="Draft measure cancelled with its job centre referral")
-    audit_record(actor=actor, municipality=actor.municipality, action=AuditAction.UPDATE,
-                 obj=referral, trail=trail, changed_fields=fields,
-                 summary="Job centre referral closed")
+        audit_case_write(actor=actor, household_id=referral.household_id, obj=measure,
+                         action=AuditAction.UPDATE, fields=["status"],
+                         summary="Draft measure cancelled with its job centre referral")
+    audit_case_write(actor=actor, household_id=referral.household_id, obj=referral,
+                     action=AuditAction.UPDATE, fields=fields,
+                     summary="Job centre referral closed")
     return referral
 
 

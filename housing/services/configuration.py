@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from housing.models import PlacementGuideline, Quota, ServiceFrameItem
-from housing.services.common import apply_fields
 from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record, changed_field_names
+from integration_portal.core.services import apply_fields
 
 if TYPE_CHECKING:
     from integration_portal.accounts.models import Municipality, User

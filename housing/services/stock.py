@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 
 from housing.matching import peak_load
 from housing.models import HousingUnit, Place, Placement, PlacementStatus, PrivateHost
-from housing.services.common import apply_fields
 from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record, changed_field_names
+from integration_portal.core.services import apply_fields
 from reception.services import case_trail
 
 if TYPE_CHECKING:
