@@ -21,6 +21,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from employment.models.kinds import MeasureCategory
+from integration_portal.core.formats import short_date
 from integration_portal.rules.calendar import add_months
 
 if TYPE_CHECKING:
@@ -97,10 +98,6 @@ def standard_end(rules: EmploymentRuleSet, category: str, starts_on: date) -> da
     return None
 
 
-def _date(day: date) -> str:
-    return formats.date_format(day, "SHORT_DATE_FORMAT")
-
-
 def _hours(value: Decimal) -> str:
     # "25" rather than the "25.0" a value read from the database would give; "24,5" stays.
     return formats.number_format(value, decimal_pos=0 if value == int(value) else 1)
@@ -140,18 +137,18 @@ def _check_igu(rules: EmploymentRuleSet, planned: PlannedMeasure) -> list[Breach
             breaches.append(Breach("igu_registered_years", _(
                 "The person has had a registered address in Denmark since %(since)s: more "
                 "than %(years)d years at the start.")
-                % {"since": _date(planned.registered_since),
+                % {"since": short_date(planned.registered_since),
                    "years": rules.igu_max_years_registered}))
     if rules.igu_last_start_on is not None and start > rules.igu_last_start_on:
         breaches.append(Breach("igu_scheme_ended", _(
-            "IGU courses must start by %(last)s.") % {"last": _date(rules.igu_last_start_on)}))
+            "IGU courses must start by %(last)s.") % {"last": short_date(rules.igu_last_start_on)}))
     if planned.ends_on is not None:
         expected = months_end(start, rules.igu_months) + timedelta(days=planned.extension_days)
         if planned.ends_on != expected:
             breaches.append(Breach("igu_length", _(
                 "An IGU lasts %(months)d months: from %(start)s it ends on %(expected)s.")
-                % {"months": rules.igu_months, "start": _date(start),
-                   "expected": _date(expected)}))
+                % {"months": rules.igu_months, "start": short_date(start),
+                   "expected": short_date(expected)}))
     if planned.hours_per_week is not None and planned.hours_per_week < rules.igu_min_hours_per_week:
         breaches.append(Breach("igu_hours", _(
             "The internship part of an IGU is at least %(hours)s hours a week on average.")

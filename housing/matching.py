@@ -39,6 +39,7 @@ from django.utils.translation import ngettext
 from housing.geo import haversine_km
 from housing.models.places import NETWORK_KINDS, PlaceKind
 from housing.models.stock import LandlordKind, UnitKind
+from integration_portal.core.formats import short_date
 
 if TYPE_CHECKING:
     from housing.models import HousingUnit, PlacementGuideline
@@ -399,7 +400,7 @@ def criterion_text(criterion: Criterion) -> str:
 
 
 def _date(value) -> str:
-    return formats.date_format(value, "SHORT_DATE_FORMAT") if value else "–"
+    return short_date(value) if value else "–"
 
 
 def reason_text(reason: Reason) -> str:

@@ -38,6 +38,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from integration_portal.accounts.models import Municipality, User
+from integration_portal.core.formats import short_date
 from integration_portal.notifications.models import Notification, NotificationStage
 from integration_portal.notifications.services import notifications_create_many
 from integration_portal.rules.calendar import add_months
@@ -115,11 +116,6 @@ def _pages(queryset: QuerySet, batch_size: int) -> Iterator[list]:
 
 def _title(text: str) -> str:
     return Truncator(text).chars(Notification._meta.get_field("title").max_length)
-
-
-def _date(day: datetime.date) -> str:
-    # Call inside translation.override(settings.LANGUAGE_CODE): the format is the language's.
-    return formats.date_format(day, "SHORT_DATE_FORMAT")
 
 
 class _MunicipalityScan:
@@ -205,7 +201,7 @@ class _MunicipalityScan:
                 overdue = due < self.today
                 stage = NotificationStage.OVERDUE if overdue else NotificationStage.WARNING
                 with translation.override(settings.LANGUAGE_CODE):
-                    values = {"organisation": agreement.organisation.name, "date": _date(due)}
+                    values = {"organisation": agreement.organisation.name, "date": short_date(due)}
                     if overdue:
                         title = _("Overdue since %(date)s: yearly evaluation of the cooperation "
                                   "agreement with %(organisation)s") % values
@@ -255,7 +251,7 @@ class _MunicipalityScan:
                 subject_key = (f"{PROFILE_SUBJECT}:{profile.pk}"
                                f"@{profile.boerneattest_obtained_on.isoformat()}")
                 with translation.override(settings.LANGUAGE_CODE):
-                    values = {"date": _date(due)}
+                    values = {"date": short_date(due)}
                     if overdue:
                         own = _("Your child certificate (børneattest) expired on %(date)s: "
                                 "renew it to take tasks with children") % values

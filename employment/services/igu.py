@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from employment.checks import Breach
@@ -36,6 +36,7 @@ from employment.services.common import audit_case_write
 from employment.services.measures import RuleWarnings
 from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
+from integration_portal.core.formats import short_date
 from reception.services import milestones_recompute
 
 if TYPE_CHECKING:
@@ -46,10 +47,6 @@ if TYPE_CHECKING:
 EXTENDING_REASONS = (InterruptionReason.LEAVE, InterruptionReason.ILLNESS)
 # A school week's attendance can still be recorded after the IGU has ended.
 RECORDABLE_STATUSES = (*LIVE_STATUSES, MeasureStatus.ENDED)
-
-
-def _date(day: datetime.date) -> str:
-    return formats.date_format(day, "SHORT_DATE_FORMAT")
 
 
 def monday_of(day: datetime.date) -> datetime.date:
@@ -74,7 +71,7 @@ def _outside(measure: Measure, *days: datetime.date) -> bool:
 
 def _period_text(measure: Measure) -> dict[str, str]:
     start, end = igu_period(measure)
-    return {"start": _date(start), "end": _date(end) if end else "–"}
+    return {"start": short_date(start), "end": short_date(end) if end else "–"}
 
 
 @transaction.atomic
@@ -87,11 +84,11 @@ def school_week_add(*, measure: Measure, actor: User, week_starts_on: datetime.d
     if _outside(measure, monday):
         raise ValidationError({"week_starts_on": _(
             "The week starting %(monday)s is outside the IGU, which runs from %(start)s to "
-            "%(end)s.") % {"monday": _date(monday), **_period_text(measure)}})
+            "%(end)s.") % {"monday": short_date(monday), **_period_text(measure)}})
     if measure.school_weeks.filter(week_starts_on=monday).exists():
         raise ValidationError({"week_starts_on": _(
             "The week starting %(monday)s (week %(number)d) is already in the plan.")
-            % {"monday": _date(monday), "number": monday.isocalendar().week}})
+            % {"monday": short_date(monday), "number": monday.isocalendar().week}})
     week = IguSchoolWeek(measure=measure, week_starts_on=monday, school=school.strip())
     week.full_clean()
     week.save()
@@ -117,7 +114,7 @@ def school_week_set_status(*, week: IguSchoolWeek, actor: User, status: str,
     if status != SchoolWeekStatus.PLANNED and week.week_starts_on > timezone.localdate():
         raise ValidationError({"status": _(
             "The week starting %(monday)s has not begun: it can only be planned.")
-            % {"monday": _date(week.week_starts_on)}})
+            % {"monday": short_date(week.week_starts_on)}})
     before = (week.status, week.note)
     week.status, week.note = status, note.strip()
     week.full_clean()
@@ -196,7 +193,7 @@ def interruption_record(
     if overlapping is not None:
         raise ValidationError({"starts_on": _(
             "Another interruption, from %(start)s to %(end)s, covers some of the same days.")
-            % {"start": _date(overlapping.starts_on), "end": _date(overlapping.ends_on)}})
+            % {"start": short_date(overlapping.starts_on), "end": short_date(overlapping.ends_on)}})
 
     breach, rules = None, None
     if extend:

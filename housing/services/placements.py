@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from housing.matching import ADULT_AGE, peak_load
@@ -40,6 +40,7 @@ from housing.selectors import household_needs, open_permanent_home_milestones
 from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record
+from integration_portal.core.formats import short_date
 from reception.models import HouseholdStatus
 from reception.services import case_trail, milestone_complete
 
@@ -50,10 +51,6 @@ if TYPE_CHECKING:
 
 MOVING_TASK_KIND = "moving"
 CHILD_CERTIFICATE_AGE = 15
-
-
-def _date(day: datetime.date) -> str:
-    return formats.date_format(day, "SHORT_DATE_FORMAT")
 
 
 def _audit(*, actor: User | None, placement: Placement, action: AuditAction, summary: str,
@@ -96,11 +93,11 @@ def _check_home_allows(*, unit: HousingUnit, household: Household, ages: tuple[i
                        starts_on: datetime.date, ends_on: datetime.date | None) -> None:
     if unit.available_from > starts_on:
         raise ValidationError({"starts_on": _("The home is available only from %(date)s.") % {
-            "date": _date(unit.available_from)}})
+            "date": short_date(unit.available_from)}})
     if unit.available_until is not None and unit.available_until < (ends_on or starts_on):
         raise ValidationError({"ends_on": _(
             "The home is available only until %(date)s: give a move-out by then.") % {
-            "date": _date(unit.available_until)}})
+            "date": short_date(unit.available_until)}})
     if unit.deprived_area and not unit.is_permanent:
         raise ValidationError(_("Temporary housing may not be in a deprived area (udsat "
                                 "boligområde, INL § 12)."))
@@ -191,13 +188,13 @@ def placement_move_in(*, placement: Placement, actor: User,
     if placement.ends_on is not None and moved_in_on > placement.ends_on:
         raise ValidationError({"moved_in_on": _(
             "The move-in cannot be after the planned move-out (%(date)s).") % {
-            "date": _date(placement.ends_on)}})
+            "date": short_date(placement.ends_on)}})
     if moved_in_on != placement.starts_on:
         unit = _lock_unit(placement.unit)
         if unit.available_from > moved_in_on:
             raise ValidationError({"moved_in_on": _(
                 "The home is available only from %(date)s.") % {
-                "date": _date(unit.available_from)}})
+                "date": short_date(unit.available_from)}})
         _check_capacity(unit=unit, persons=placement.persons, starts_on=moved_in_on,
                         ends_on=placement.ends_on, exclude_pk=placement.pk)
     household = placement.household
@@ -207,7 +204,7 @@ def placement_move_in(*, placement: Placement, actor: User,
         if moved_in_on < current.starts_on:
             raise ValidationError({"moved_in_on": _(
                 "The household moved into its current home on %(date)s; the move to the new "
-                "one cannot be earlier.") % {"date": _date(current.starts_on)}})
+                "one cannot be earlier.") % {"date": short_date(current.starts_on)}})
         _set_status(current, PlacementStatus.ENDED, actor)
         if current.ends_on is None or current.ends_on > moved_in_on:
             current.ends_on = moved_in_on
@@ -240,7 +237,7 @@ def placement_move_out(*, placement: Placement, actor: User,
     if moved_out_on < placement.starts_on:
         raise ValidationError({"moved_out_on": _(
             "The move-out cannot be before the move-in (%(date)s).") % {
-            "date": _date(placement.starts_on)}})
+            "date": short_date(placement.starts_on)}})
     if moved_out_on > timezone.localdate():
         raise ValidationError({"moved_out_on": _(
             "The move-out cannot be in the future. Record it on the day it happens.")})

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from housing.matching import peak_load
@@ -16,6 +16,7 @@ from housing.models import HousingUnit, Place, Placement, PlacementStatus, Priva
 from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record, changed_field_names
+from integration_portal.core.formats import short_date
 from integration_portal.core.services import apply_fields
 from reception.services import case_trail
 
@@ -43,10 +44,6 @@ def unit_create(*, municipality: Municipality, actor: User, **fields) -> Housing
     return unit
 
 
-def _date(day: datetime.date) -> str:
-    return formats.date_format(day, "SHORT_DATE_FORMAT")
-
-
 @transaction.atomic
 def unit_update(*, unit: HousingUnit, actor: User, **fields) -> HousingUnit:
     """Change a home. Its capacity cannot drop below the persons placed there from today on,
@@ -66,14 +63,14 @@ def unit_update(*, unit: HousingUnit, actor: User, **fields) -> HousingUnit:
             if load > unit.capacity:
                 raise ValidationError({"capacity": _(
                     "%(persons)s persons are placed or reserved here on %(date)s; the capacity "
-                    "cannot be lower.") % {"persons": load, "date": _date(day)}})
+                    "cannot be lower.") % {"persons": load, "date": short_date(day)}})
     if unit.available_until is not None:
         later = (upcoming.filter(status__in=[PlacementStatus.RESERVED, PlacementStatus.ACTIVE])
                  .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=unit.available_until)).first())
         if later is not None:
             raise ValidationError({"available_until": _(
                 "A household is placed here beyond that date (from %(date)s). End or move "
-                "that placement first.") % {"date": _date(later.starts_on)}})
+                "that placement first.") % {"date": short_date(later.starts_on)}})
     unit.save()
     changed = changed_field_names(before, {name: getattr(unit, name) for name in UNIT_FIELDS})
     if changed:

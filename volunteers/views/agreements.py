@@ -13,12 +13,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from integration_portal.accounts.permissions import Perm, can, permission_required
+from integration_portal.core.formats import short_date
 from volunteers import selectors, services
 from volunteers.documents import agreement_pdf_filename, render_agreement_pdf
 from volunteers.forms import (
@@ -44,10 +44,6 @@ EDIT = Perm.COORDINATE_VOLUNTEERS
 
 AGREEMENT_FIELDS = ("period_start", "period_end", "signed_on", "evaluation_due_on",
                     "organisation_contacts", "municipality_contacts")
-
-
-def _short(day) -> str:
-    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def _redirect_to_agreement(agreement: CooperationAgreement) -> HttpResponse:
@@ -154,7 +150,7 @@ def _notice_form(agreement: CooperationAgreement, data=None) -> NoticeForm:
     form = NoticeForm(data, initial={"notice_on": today})
     form.fields["notice_on"].help_text = _(
         "The agreement ends one calendar month after notice is given: given today, on "
-        "%(date)s.") % {"date": _short(selectors.agreement_ends_if_notice_on(agreement, today))}
+        "%(date)s.") % {"date": short_date(selectors.agreement_ends_if_notice_on(agreement, today))}
     return form
 
 
@@ -255,7 +251,7 @@ def agreement_notice(request: HttpRequest, pk: int) -> HttpResponse:
         agreement.refresh_from_db()
         return _detail_page(request, agreement, notice_form=form)
     messages.success(request, _("Notice is recorded. The agreement ends on %(date)s.")
-                     % {"date": _short(agreement.ends_on)})
+                     % {"date": short_date(agreement.ends_on)})
     return _redirect_to_agreement(agreement)
 
 
@@ -274,7 +270,7 @@ def agreement_evaluation(request: HttpRequest, pk: int) -> HttpResponse:
             agreement.refresh_from_db()
         else:
             messages.success(request, _("The evaluation is recorded. The next one is due on "
-                                        "%(date)s.") % {"date": _short(
+                                        "%(date)s.") % {"date": short_date(
                                             agreement.evaluation_due_on)})
             return _redirect_to_agreement(agreement)
     return _detail_page(request, agreement, evaluation_form=form)
