@@ -33,4 +33,15 @@ class EmploymentConfig(AppConfig):
             context=lambda request, household: household_employment(
                 viewer=request.user, household=household),
             order=20,
+            pdf_template_name="employment/pdf/_case_summary.html",
         )
+
+        from employment.api import MeasureViewSet
+        from integration_portal.api.registry import register_api_viewset
+
+        register_api_viewset("measures", MeasureViewSet, basename="measures")
+
+        from employment.reports import employment_report_section
+        from integration_portal.reports.registry import register_report_section
+
+        register_report_section(key="employment", build=employment_report_section, order=50)

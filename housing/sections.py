@@ -1,10 +1,11 @@
-"""What housing adds to other apps' pages: the case page and the managers' start page."""
+"""What housing adds to other apps' pages: the case page.
+
+(The managers' start page shows housing's report section, housing/reports.py.)
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-
-from django.utils import timezone
 
 from housing import selectors
 from integration_portal.accounts.permissions import Perm, can
@@ -24,12 +25,3 @@ def case_section_context(request: HttpRequest, household: Household) -> dict:
         "permanent_home": selectors.permanent_home_target(household=household),
     }
 
-
-def manager_section_context(request: HttpRequest) -> dict:
-    """This year's quota and how many persons have arrived against it (two queries)."""
-    year = timezone.localdate().year
-    return {
-        "year": year,
-        "rows": selectors.quota_overview(municipality_id=request.user.municipality_id,
-                                         year=year),
-    }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,13 +18,14 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
+    Min,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
     Sum,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractMonth
 from django.http import Http404
 
 from housing.kinds import PERMANENT_HOME
@@ -358,10 +360,14 @@ class QuotaRow:
         return round(100 * self.received / self.quota)
 
 
-def persons_received(*, municipality_id: int, year: int) -> dict[str, int]:
-    """Persons per quota category whose case arrived in `year`, counted in one query."""
+def persons_received(*, municipality_id: int, year: int,
+                     until: datetime.date | None = None) -> dict[str, int]:
+    """Persons per quota category whose case arrived in `year` (up to and including `until`,
+    when given), counted in one query."""
     persons = Person.objects.in_municipality(municipality_id).filter(
         household__arrival_date__year=year)
+    if until is not None:
+        persons = persons.filter(household__arrival_date__lte=until)
     counts = persons.aggregate(**{
         category: Count("pk", filter=Q(residence_basis__in=bases))
         for category, bases in QUOTA_BASES.items()
@@ -369,10 +375,12 @@ def persons_received(*, municipality_id: int, year: int) -> dict[str, int]:
     return {category: counts[category] or 0 for category in QUOTA_BASES}
 
 
-def quota_overview(*, municipality_id: int, year: int) -> list[QuotaRow]:
+def quota_overview(*, municipality_id: int, year: int,
+                   until: datetime.date | None = None) -> list[QuotaRow]:
+    """The year's quota per category and the persons received against it (up to `until`)."""
     quotas = {quota.category: quota for quota in
               Quota.objects.in_municipality(municipality_id).filter(year=year)}
-    received = persons_received(municipality_id=municipality_id, year=year)
+    received = persons_received(municipality_id=municipality_id, year=year, until=until)
     return [
         QuotaRow(category=category, label=str(label),
                  quota=quotas[category].persons if category in quotas else None,
@@ -453,3 +461,93 @@ def households_for_choice(*, user: User):
 
 def household_network(*, household: Household) -> list[Place]:
     return list(Place.objects.filter(household=household).order_by("kind", "name"))
+
+
+# The managers' report (housing/reports.py): one query each, whatever the number of rows.
+
+
+def persons_received_by_month(*, municipality_id: int, year: int,
+                              until: datetime.date) -> dict[str, list[int]]:
+    """Persons per quota category whose case arrived in each month of `year`, from January
+    to `until`'s month (all twelve when `until` is in a later year), in one query.
+
+    Counted like `persons_received`, so the months add up to its figure for the same `until`.
+    """
+    if until.year < year:
+        return {category: [] for category in QUOTA_BASES}
+    last_month = until.month if until.year == year else 12
+    rows = (
+        Person.objects.in_municipality(municipality_id)
+        .filter(household__arrival_date__year=year, household__arrival_date__lte=until)
+        .annotate(month=ExtractMonth("household__arrival_date"))
+        .values("month")
+        .annotate(**{category: Count("pk", filter=Q(residence_basis__in=bases))
+                     for category, bases in QUOTA_BASES.items()})
+        .order_by()
+    )
+    by_month = {row["month"]: row for row in rows}
+    return {
+        category: [by_month.get(month, {}).get(category, 0) for month in
+                   range(1, last_month + 1)]
+        for category in QUOTA_BASES
+    }
+
+
+@dataclass(frozen=True)
+class PersonsHoused:
+    temporary: int
+    permanent: int
+
+
+def persons_housed_on(*, municipality_id: int, day: datetime.date) -> PersonsHoused:
+    """Persons living in the municipality's temporary and permanent homes on `day` (one query).
+
+    Only homes moved into count: a reservation whose move-in was never recorded houses nobody.
+    The persons are those of the placement (the household's size when the home was reserved).
+    """
+    totals = (
+        Placement.objects.in_municipality(municipality_id).living_on(day)
+        .filter(status__in=[PlacementStatus.ACTIVE, PlacementStatus.ENDED])
+        .aggregate(temporary=Sum("persons", filter=Q(is_permanent=False)),
+                   permanent=Sum("persons", filter=Q(is_permanent=True)))
+    )
+    return PersonsHoused(temporary=totals["temporary"] or 0,
+                         permanent=totals["permanent"] or 0)
+
+
+@dataclass(frozen=True)
+class PermanentMoves:
+    households: int
+    # Days from the case's arrival to the move, one per household with an arrival date.
+    days_from_arrival: tuple[int, ...]
+
+    @property
+    def median_days_from_arrival(self) -> float | None:
+        if not self.days_from_arrival:
+            return None
+        return statistics.median(self.days_from_arrival)
+
+
+def permanent_moves(*, municipality_id: int, start: datetime.date,
+                    end: datetime.date) -> PermanentMoves:
+    """Households whose first move into a permanent home is dated from `start` to `end`, and
+    the days each waited from its arrival (one query).
+
+    Only the first permanent home counts: a later move from one permanent home to another is
+    not "getting a permanent home" again.
+    """
+    firsts = (
+        Placement.objects.in_municipality(municipality_id)
+        .filter(is_permanent=True, status__in=[PlacementStatus.ACTIVE, PlacementStatus.ENDED])
+        .order_by()
+        .values("household_id", "household__arrival_date")
+        .annotate(moved_in_on=Min("starts_on"))
+        .filter(moved_in_on__gte=start, moved_in_on__lte=end)
+        .values_list("household__arrival_date", "moved_in_on")
+    )
+    rows = list(firsts)
+    return PermanentMoves(
+        households=len(rows),
+        days_from_arrival=tuple(sorted((moved_in_on - arrival).days
+                                       for arrival, moved_in_on in rows if arrival is not None)),
+    )

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "integration_portal.notifications",
     "integration_portal.letters",
     "integration_portal.rules",
+    "integration_portal.reports",
+    "integration_portal.api",
     "reception",
     "volunteers",
     "housing",
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "rest_framework",
+    "django_filters",
     "drf_spectacular",
 ]
 
@@ -228,6 +231,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reception.tasks.letters.welcome_letter_sweep_task",
         "schedule": crontab(minute=20),
     },
+    # Managers' PDF reports whose enqueue was lost or whose worker died: a manager is waiting.
+    "report-sweep": {
+        "task": "integration_portal.reports.tasks.report_sweep_task",
+        "schedule": crontab(minute="*/5"),
+    },
 }
 
 # --- E-mail ---------------------------------------------------------------------------------
@@ -249,11 +257,36 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "integration_portal.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # Every viewset names its own permission (integration_portal.api.permissions.requires);
+    # one that forgets is closed to everyone.
+    "DEFAULT_PERMISSION_CLASSES": ["integration_portal.api.permissions.DenyAll"],
+    "DEFAULT_PAGINATION_CLASS": "integration_portal.api.pagination.PortalPagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_VERSIONING_CLASS": None,
+    # A service's ValidationError answers 400 with field messages, like a serializer's.
+    "EXCEPTION_HANDLER": "integration_portal.api.exceptions.portal_exception_handler",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
-SPECTACULAR_SETTINGS = {"TITLE": "Integration Portal API", "VERSION": "1"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Integration Portal API",
+    "DESCRIPTION": "The portal's data for other systems, with the same municipality and role "
+                   "rules as its pages. Authenticate with `Authorization: Token <token>`; "
+                   "tokens are issued by an administrator and bound to one municipality.",
+    "VERSION": "1",
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set where several fields share it (or share a field name).
+    "ENUM_NAME_OVERRIDES": {
+        "HouseholdStatusEnum": "reception.models.HouseholdStatus",
+        "LanguageEnum": "integration_portal.letters.languages.Language",
+        "LetterLanguageEnum": "integration_portal.letters.languages.LetterLanguage",
+        "TaskStatusEnum": "volunteers.models.TaskStatus",
+    },
+}
 
 # --- Security -------------------------------------------------------------------------------
 X_FRAME_OPTIONS = "DENY"

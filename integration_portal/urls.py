@@ -19,6 +19,8 @@ urlpatterns = [
     path("volunteers/", include("volunteers.urls")),
     path("housing/", include("housing.urls")),
     path("employment/", include("employment.urls")),
+    path("reports/", include("integration_portal.reports.urls")),
+    path("api/v1/", include("integration_portal.api.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -8,6 +8,7 @@ class ReceptionConfig(AppConfig):
 
     def ready(self) -> None:
         from integration_portal.accounts.permissions import Perm, Role
+        from integration_portal.api.registry import register_api_viewset
         from integration_portal.core.navigation import register_nav_item, register_start_page
         from integration_portal.rules.hooks import on_rules_changed
         from reception.services import rules_changed_listener
@@ -23,3 +24,15 @@ class ReceptionConfig(AppConfig):
                           perm=Perm.WORK_ON_CASES, order=22)
         register_nav_item(label=_("Audit log"), url_name="reception:case_audit",
                           perm=Perm.VIEW_AUDIT, order=85)
+
+        from reception import api
+
+        register_api_viewset("notices", api.NoticeViewSet, basename="notices")
+        register_api_viewset("households", api.HouseholdViewSet, basename="households")
+        register_api_viewset("persons", api.PersonViewSet, basename="persons")
+        register_api_viewset("milestones", api.MilestoneViewSet, basename="milestones")
+
+        from integration_portal.reports.registry import register_report_section
+        from reception.reports import reception_report_section
+
+        register_report_section(key="reception", build=reception_report_section, order=10)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from reception.urls_letters import letter_urlpatterns
-from reception.views import cases, persons
+from reception.views import cases, persons, summary
 
 app_name = "reception"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("new/", cases.notice_create, name="notice_create"),
     path("audit/", cases.case_audit, name="case_audit"),
     path("<int:pk>/", cases.case_detail, name="case_detail"),
+    path("<int:pk>/summary/pdf/", summary.case_summary, name="case_summary_pdf"),
     path("<int:pk>/arrive/", cases.case_arrive, name="case_arrive"),
     path("<int:pk>/status/", cases.case_status, name="case_status"),
     path("<int:pk>/assign/", cases.case_assign, name="case_assign"),

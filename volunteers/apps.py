@@ -28,8 +28,14 @@ class VolunteersConfig(AppConfig):
                           url_name="volunteers:agreement_list",
                           perm=(Perm.COORDINATE_VOLUNTEERS, Perm.VIEW_REPORTS), order=52)
 
+        from integration_portal.api.registry import register_api_viewset
+        from integration_portal.reports.registry import register_report_section
         from reception.case_sections import register_case_section
+        from volunteers.api import VolunteerTaskViewSet
+        from volunteers.reports import build as build_report_section
         from volunteers.selectors import tasks_for_household
+
+        register_api_viewset("volunteer-tasks", VolunteerTaskViewSet, basename="volunteer-tasks")
 
         # The staff side of the privacy wall: the case page lists the case's tasks.
         register_case_section(
@@ -38,4 +44,7 @@ class VolunteersConfig(AppConfig):
                 "tasks": tasks_for_household(viewer=request.user, household=household)
             },
             order=10,
+            pdf_template_name="volunteers/pdf/_case_summary.html",
         )
+        # The managers' report (start page, PDF, CSV): volunteers and tasks, aggregates only.
+        register_report_section(key="volunteers", build=build_report_section, order=30)

@@ -43,6 +43,7 @@ from volunteers.models import (
     HoursLog,
     Organisation,
     Task,
+    TaskKind,
     TaskQuerySet,
     TaskStatus,
     VolunteerInvitation,
@@ -460,3 +461,90 @@ def volunteer_total_hours(*, viewer: User, volunteer: User) -> Decimal:
     total = (HoursLog.objects.visible_to(viewer).filter(volunteer=volunteer)
              .aggregate(total=Sum("hours"))["total"])
     return total or Decimal("0")
+
+
+# The managers' report (volunteers/reports.py): aggregates only, one query each whatever the
+# number of volunteers and tasks. No volunteer's or citizen's name leaves these functions.
+
+
+def active_volunteer_count(*, municipality_id: int, on: datetime.date) -> int:
+    """Volunteers who may take tasks: approved (status active), with a volunteer agreement
+    signed by `on` and an open account. The status has no history, so it is today's."""
+    return (VolunteerProfile.objects.in_municipality(municipality_id)
+            .filter(status=VolunteerStatus.ACTIVE, agreement_signed_on__lte=on,
+                    user__is_active=True, user__is_volunteer=True)
+            .count())
+
+
+@dataclass(frozen=True)
+class HoursLogged:
+    hours: Decimal
+    volunteers: int
+
+
+def hours_logged(*, municipality_id: int, start: datetime.date,
+                 end: datetime.date) -> HoursLogged:
+    """Hours logged on the municipality's tasks for days from `start` to `end`, and by how
+    many volunteers."""
+    totals = (HoursLog.objects.in_municipality(municipality_id)
+              .filter(date__gte=start, date__lte=end)
+              .aggregate(hours=Sum("hours"), volunteers=Count("volunteer", distinct=True)))
+    return HoursLogged(hours=totals["hours"] or Decimal("0"), volunteers=totals["volunteers"])
+
+
+@dataclass(frozen=True)
+class TaskFigures:
+    done: int
+    unclaimed: int
+    unclaimed_starting_soon: int
+    ended_unclaimed: int
+
+
+def task_figures(*, municipality_id: int, start: datetime.date, end: datetime.date,
+                 at: datetime.datetime, soon_days: int) -> TaskFigures:
+    """The municipality's task counts for the period from `start` to `end`:
+
+    - done: reported done in the period (the report is written when the task is done);
+    - unclaimed: waiting for a volunteer at `at` — created by then, not yet over, not
+      cancelled and not taken by then (a task taken and given back before `at` counts as
+      waiting: who took it when is not kept);
+    - unclaimed_starting_soon: of those, starting by the end of the `soon_days`th day after
+      `at`'s date (the window in which the coordinators are reminded);
+    - ended_unclaimed: over in the period (by `at`) without a volunteer ever taking it.
+    """
+    period_from, period_until = _local_midnight(start), _local_midnight(
+        end + datetime.timedelta(days=1))
+    soon_until = _local_midnight(timezone.localdate(at, timezone.get_default_timezone())
+                                 + datetime.timedelta(days=soon_days + 1))
+    waiting = (Q(created_at__lte=at, ends_at__gt=at) & ~Q(status=TaskStatus.CANCELLED)
+               & (Q(claimed_at__isnull=True) | Q(claimed_at__gt=at)))
+    counts = Task.objects.in_municipality(municipality_id).aggregate(
+        done=Count("pk", filter=Q(status=TaskStatus.DONE, report__created_at__gte=period_from,
+                                  report__created_at__lt=period_until)),
+        unclaimed=Count("pk", filter=waiting),
+        unclaimed_starting_soon=Count("pk", filter=waiting & Q(starts_at__lt=soon_until)),
+        ended_unclaimed=Count("pk", filter=Q(status=TaskStatus.OPEN, ends_at__gte=period_from,
+                                             ends_at__lt=period_until, ends_at__lte=at)),
+    )
+    return TaskFigures(**counts)
+
+
+@dataclass(frozen=True)
+class KindCount:
+    code: str
+    label: str
+    count: int
+
+
+def tasks_done_by_kind(*, municipality_id: int, start: datetime.date,
+                       end: datetime.date) -> list[KindCount]:
+    """Every task kind the municipality uses (national and its own), with how many of its
+    tasks were reported done from `start` to `end`; most done first."""
+    done = Q(tasks__municipality_id=municipality_id, tasks__status=TaskStatus.DONE,
+             tasks__report__created_at__gte=_local_midnight(start),
+             tasks__report__created_at__lt=_local_midnight(end + datetime.timedelta(days=1)))
+    rows = (TaskKind.objects.for_municipality(municipality_id)
+            .annotate(done=Count("tasks", filter=done))
+            .order_by("-done", "label", "pk")
+            .values_list("code", "label", "done"))
+    return [KindCount(code=code, label=label, count=count) for code, label, count in rows]

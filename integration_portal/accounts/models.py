@@ -44,6 +44,8 @@ class Municipality(models.Model):
         help_text=_("The law sets no interval; a child certificate older than this must be "
                     "renewed before a volunteer takes tasks with children under 15."),
     )
+    # Shown on the managers' PDF reports. Only PNG or JPEG, checked by content when uploaded.
+    logo = models.FileField(_("logo"), upload_to="logos/", blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -6,4 +6,5 @@ app_name = "accounts"
 urlpatterns = [
     path("staff/", views.staff, name="staff"),
     path("settings/", views.municipality_settings, name="municipality_settings"),
+    path("settings/logo/", views.municipality_logo, name="municipality_logo"),
 ]

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -11,6 +13,8 @@ from integration_portal.core import health
 from integration_portal.core.manager_home import manager_sections
 from integration_portal.core.navigation import start_url_for
 from integration_portal.core.selectors import municipality_people_figures
+from integration_portal.reports.forms import chosen_period
+from integration_portal.reports.registry import build_report
 
 
 @login_required
@@ -48,11 +52,21 @@ def accessibility_statement(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility_statement.html")
 
 
+@require_GET
 @permission_required(Perm.VIEW_REPORTS)
 def manager_home(request: HttpRequest) -> HttpResponse:
-    figures = municipality_people_figures(municipality=request.user.municipality)
+    municipality = request.user.municipality
+    # A bad period is shown with its errors, and the figures fall back to this year to date.
+    period_form, period = chosen_period(request.GET, today=timezone.localdate())
     return render(request, "core/manager_home.html", {
-        "figures": figures,
+        "figures": municipality_people_figures(municipality=municipality),
         # Sections other apps add (housing's quota, …), registered in their AppConfig.ready().
         "manager_sections": manager_sections(request),
+        "period_form": period_form,
+        "period": period,
+        # The report's sections (integration_portal/reports/registry.py), the same as the
+        # PDF's and the CSV export's.
+        "report_sections": build_report(municipality=municipality, period=period),
+        "period_query": urlencode({"start": period.start.isoformat(),
+                                   "end": period.end.isoformat()}),
     })

@@ -42,7 +42,15 @@ FONT_FACES = (
 
 
 class _FontsOnlyFetcher(URLFetcher):
+    def __init__(self, *, allow_data_uris: bool = False, **kwargs) -> None:
+        kwargs.setdefault("allowed_protocols", ("file", "data") if allow_data_uris else ("file",))
+        super().__init__(**kwargs)
+        self._allow_data_uris = allow_data_uris
+
     def fetch(self, url: str, headers=None):
+        # A data: URI is content the caller embedded itself (a report's logo): nothing is read.
+        if self._allow_data_uris and url.startswith("data:"):
+            return super().fetch(url, headers)
         parts = urlsplit(url)
         path = Path(url2pathname(parts.path)).resolve() if parts.scheme == "file" else None
         if path is None or path.parent != FONT_DIR:
@@ -80,14 +88,15 @@ def render_letter_pdf(
     return render_html_pdf(html)
 
 
-def render_html_pdf(html: str) -> bytes:
+def render_html_pdf(html: str, *, allow_data_uris: bool = False) -> bytes:
     """Render a complete HTML document to PDF bytes with the shipped fonts and nothing else.
 
     The document may use the families of FONT_FACES ("Letter Sans", …); it cannot load any
-    other file or URL.
+    other file or URL. With `allow_data_uris` it may also hold data: URIs (images the caller
+    embedded, e.g. a municipality's logo), which read nothing from disk or network.
     """
     font_config = FontConfiguration()
-    fetcher = _FontsOnlyFetcher(allowed_protocols=("file",))
+    fetcher = _FontsOnlyFetcher(allow_data_uris=allow_data_uris)
     fonts = CSS(string=_font_face_css(), font_config=font_config, url_fetcher=fetcher)
     document = HTML(string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=fetcher)
     return document.write_pdf(stylesheets=[fonts], font_config=font_config)

@@ -15,8 +15,10 @@ pytestmark = pytest.mark.e2e
 MAX_PAGES_PER_ROLE = 60
 NOT_CRAWLED = ("/accounts/logout/", "/admin/", "/i18n/", "/static/", "/media/", "/healthz",
                "/api/")
-# File downloads are not pages.
-DOWNLOADS = ("/documents/", "/pdf/")
+# Links that answer with a file, not a page. The PDF reports' own pages (/reports/pdf/,
+# /reports/pdf/<id>/) are pages and are crawled; only the files themselves are skipped.
+DOWNLOADS = ("/documents/", "/download/", "/csv/")
+DOWNLOAD_ENDINGS = ("/summary/pdf/", "/letters/print/pdf/")
 PUBLIC_PAGES = ["/accounts/login/", "/accounts/password/reset/", "/accounts/signup/",
                 "/accessibility/", "/health/"]
 BLOCKING = {"serious", "critical"}
@@ -31,7 +33,10 @@ def _links(page, base: str) -> list[str]:
         parts = urlsplit(url)
         if f"{parts.scheme}://{parts.netloc}" != base or parts.path.startswith(NOT_CRAWLED):
             continue
-        if any(marker in parts.path for marker in DOWNLOADS):
+        if any(marker in parts.path for marker in DOWNLOADS) or (
+            parts.path.endswith(DOWNLOAD_ENDINGS)
+            or (parts.path.startswith("/cases/letters/") and parts.path.endswith("/pdf/"))
+        ):
             continue
         found.append(parts.path + (f"?{parts.query}" if parts.query else ""))
     return found

@@ -97,19 +97,3 @@ def test_a_negative_quota_is_refused_and_kept(pages_in_english, manager):
     assert response.context["form"].errors["persons"]
     assert 'value="-4"' in response.content.decode()
 
-
-def test_the_managers_start_page_shows_the_quota(pages_in_english, manager, municipality,
-                                                 arrivals):
-    # given a quota for this year
-    services.quota_set(municipality=municipality, actor=manager, year=YEAR,
-                       category="refugees", persons=12)
-    pages_in_english.force_login(manager)
-
-    # when
-    response = pages_in_english.get(reverse("manager_home"))
-
-    # then the figure is there, contributed by housing through the portal's registry
-    page = response.content.decode()
-    assert f"Quota {YEAR}" in page
-    assert "3 of 12" in page
-    assert reverse("housing:quota") in page

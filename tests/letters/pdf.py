@@ -1,4 +1,4 @@
-"""Reading rendered letters back: text per page, where text sits, which fonts are embedded."""
+"""Reading rendered PDFs back: text per page, where text sits, which fonts are embedded."""
 
 from __future__ import annotations
 
@@ -21,6 +21,17 @@ def pdf_pages_text(data: bytes) -> list[str]:
 
 def pdf_text(data: bytes) -> str:
     return "\n".join(pdf_pages_text(data))
+
+
+def words(text: str) -> str:
+    """Text with every run of white space as one space: a table cell may wrap a phrase over
+    lines, depending on how wide the other cells' text (a random name, a date) makes it."""
+    return " ".join(text.split())
+
+
+def pdf_words(data: bytes) -> str:
+    """The whole document's text as words (see `words`), for asserting on phrases."""
+    return words(pdf_text(data))
 
 
 def pdf_text_runs(data: bytes, page_number: int) -> list[tuple[float, str]]:

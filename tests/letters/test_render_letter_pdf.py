@@ -7,7 +7,7 @@ import re
 import pytest
 
 from integration_portal.letters.rendering import LetterSection, render_letter_pdf
-from tests.letters.pdf import pdf_font_names, pdf_pages_text, pdf_text_runs
+from tests.letters.pdf import pdf_font_names, pdf_pages_text, pdf_text_runs, words
 
 DANISH = LetterSection(
     language="da", subject="Velkommen til Lejre Kommune",
@@ -29,11 +29,6 @@ def render(*sections: LetterSection, recipient_lines=("Amal Haddad",)) -> bytes:
         sections=list(sections), municipality_name="Lejre Kommune", reference="T-2026-00042",
         date=datetime.date(2026, 3, 12), recipient_lines=recipient_lines,
     )
-
-
-def words(text: str) -> str:
-    # Line breaks and bidi runs may split or reorder words' spacing; compare word sequences.
-    return " ".join(text.split())
 
 
 @pytest.fixture(scope="module")

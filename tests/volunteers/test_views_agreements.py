@@ -2,16 +2,15 @@
 sees them; and the agreement as a PDF."""
 
 import datetime
-import io
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from pypdf import PdfReader
 
 from tests.factories import UserFactory
+from tests.letters.pdf import pdf_words
 from tests.volunteers.factories import CooperationAgreementFactory, OrganisationFactory
 from volunteers.models import CooperationAgreement, Organisation
 
@@ -53,10 +52,6 @@ def other_coordinator(other_municipality):
 
 def _url(name, agreement=None):
     return reverse(f"volunteers:{name}", args=[agreement.pk] if agreement else [])
-
-
-def _pdf_text(content: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
 # Access
@@ -441,7 +436,7 @@ def test_the_pdf_is_the_agreement_in_danish_as_an_attachment(client, coordinator
         '2025-01-01.pdf"')
     assert response["Cache-Control"] == "private, no-store"
     assert response.content.startswith(b"%PDF")
-    text = _pdf_text(response.content)
+    text = pdf_words(response.content)
     assert ORGANISATION_NAME in text
     assert CHILD_CERTIFICATE in text
     assert "Stille lokaler til rådighed." in text
@@ -452,7 +447,7 @@ def test_the_pdf_is_the_agreement_in_danish_as_an_attachment(client, coordinator
 def test_the_pdf_can_be_read_in_english(client, manager, agreement):
     client.force_login(manager)
     response = client.get(_url("agreement_pdf", agreement), {"lang": "en"})
-    text = _pdf_text(response.content)
+    text = pdf_words(response.content)
     assert "Cooperation agreement" in text
     assert "Jan. 1, 2025" in text
     assert "Page 1 of" in text
