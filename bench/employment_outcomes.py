@@ -16,9 +16,8 @@ import argparse
 import datetime
 import random
 import statistics
-from decimal import Decimal
 
-from common import Rollback, setup_django, timed
+from common import measures_after_takeover, rolled_back, setup_django, timed
 
 CATEGORIES = ["igu", "company_internship", "language_internship", "wage_subsidy_private",
               "small_job", "ordinary_job", "education", "job_training"]
@@ -27,7 +26,7 @@ CATEGORIES = ["igu", "company_internship", "language_internship", "wage_subsidy_
 def build(persons: int, rng: random.Random):
     """A municipality with `persons` programme adults in cases of two, each with 0–4 measures
     over the three years since their takeover."""
-    from employment.models import Measure, MeasureType
+    from employment.models import Measure
     from integration_portal.accounts.models import Municipality
     from reception.models import Household, Person
 
@@ -43,22 +42,8 @@ def build(persons: int, rng: random.Random):
                 residence_basis="asylum_refugee",
                 takeover_date=today - datetime.timedelta(days=rng.randint(0, 1100)))
          for n in range(persons)), batch_size=1000)
-    kinds = {kind.code: kind for kind in MeasureType.objects.filter(municipality=None)}
-    measures = []
-    for person in people:
-        day = person.takeover_date + datetime.timedelta(days=rng.randint(10, 60))
-        for _ in range(rng.randint(0, 4)):
-            if day >= today:
-                break
-            length = datetime.timedelta(days=rng.randint(60, 400))
-            ended = day + length < today
-            measures.append(Measure(
-                municipality=municipality, household_id=person.household_id, person=person,
-                measure_type=kinds[rng.choice(CATEGORIES)],
-                status="ended" if ended else "active", starts_on=day,
-                ends_on=day + length, actual_starts_on=day,
-                actual_ends_on=day + length if ended else None, hours_per_week=Decimal(25)))
-            day += length + datetime.timedelta(days=rng.randint(1, 90))
+    measures = measures_after_takeover(people, municipality=municipality, rng=rng, today=today,
+                                       categories=CATEGORIES, most=4)
     Measure.objects.bulk_create(measures, batch_size=1000)
     return municipality, len(measures)
 
@@ -70,7 +55,7 @@ def main() -> None:
     args = parser.parse_args()
     throwaway = setup_django("employment-bench-")
 
-    from django.db import connection, transaction
+    from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone, translation
 
@@ -79,25 +64,17 @@ def main() -> None:
     from reception.models import Person
 
     translation.activate("en")
-    try:
-        with transaction.atomic():
-            print(f"Building {args.persons} programme persons …", flush=True)
-            municipality, measure_count = build(args.persons, random.Random(2026))
-            today = timezone.localdate()
-            persons = list(Person.objects.in_municipality(municipality))
+    with rolled_back(throwaway):
+        print(f"Building {args.persons} programme persons …", flush=True)
+        municipality, measure_count = build(args.persons, random.Random(2026))
+        today = timezone.localdate()
+        persons = list(Person.objects.in_municipality(municipality))
 
-            def all_outcomes():
-                return outcomes_for_persons(persons=persons, today=today)
-            with CaptureQueriesContext(connection) as queries:
-                all_outcomes()
-            times, outcomes = timed(all_outcomes, args.runs)
-            raise Rollback
-    except Rollback:
-        pass
-    finally:
-        if throwaway is not None:
-            connection.close()
-            throwaway.cleanup()
+        def all_outcomes():
+            return outcomes_for_persons(persons=persons, today=today)
+        with CaptureQueriesContext(connection) as queries:
+            all_outcomes()
+        times, outcomes = timed(all_outcomes, args.runs)
 
     at_12 = [row[1].kind for row in outcomes.values() if len(row) > 1]
     shares = {kind.label: sum(1 for k in at_12 if k == kind) for kind in OutcomeKind}

@@ -18,7 +18,7 @@ import random
 import statistics
 from decimal import Decimal
 
-from common import Rollback, setup_django, timed
+from common import rolled_back, setup_django, timed
 
 TOWNS = [  # Lejre municipality's towns: (name, postcode, latitude, longitude)
     ("Lejre", "4320", 55.6046, 11.9747), ("Hvalsø", "4330", 55.5932, 11.8608),
@@ -94,7 +94,7 @@ def main() -> None:
     args = parser.parse_args()
     throwaway = setup_django("housing-bench-")
 
-    from django.db import connection, transaction
+    from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from django.utils import translation
 
@@ -103,38 +103,30 @@ def main() -> None:
     from housing.models import HousingUnit
 
     translation.activate("en")
-    try:
-        with transaction.atomic():
-            print(f"Building {args.homes} homes …", flush=True)
-            family = build(args.homes, random.Random(2026))
-            starts_on = datetime.date.today() + datetime.timedelta(days=7)
+    with rolled_back(throwaway):
+        print(f"Building {args.homes} homes …", flush=True)
+        family = build(args.homes, random.Random(2026))
+        starts_on = datetime.date.today() + datetime.timedelta(days=7)
 
-            def match():
-                return selectors.match_for_household(
-                    household=family, permanent=True, starts_on=starts_on, ends_on=None)
-            with CaptureQueriesContext(connection) as queries:
-                match()
-            match_times, matched = timed(match, args.runs)
+        def match():
+            return selectors.match_for_household(
+                household=family, permanent=True, starts_on=starts_on, ends_on=None)
+        with CaptureQueriesContext(connection) as queries:
+            match()
+        match_times, matched = timed(match, args.runs)
 
-            # The scoring alone, with the homes and places already loaded.
-            needs = selectors.household_needs(household=family, on=starts_on)
-            units = list(HousingUnit.objects.filter(municipality=family.municipality)
-                         .select_related("private_host"))
-            places = selectors.place_points(family.municipality_id)
-            guideline = selectors.guideline_for(family.municipality_id)
+        # The scoring alone, with the homes and places already loaded.
+        needs = selectors.household_needs(household=family, on=starts_on)
+        units = list(HousingUnit.objects.filter(municipality=family.municipality)
+                     .select_related("private_host"))
+        places = selectors.place_points(family.municipality_id)
+        guideline = selectors.guideline_for(family.municipality_id)
 
-            def score_all():
-                return rank_units(units=units, needs=needs, guideline=guideline, places=places,
-                                  loads={}, area_counts={}, permanent=True,
-                                  starts_on=starts_on, ends_on=None)
-            score_times, scored = timed(score_all, args.runs)
-            raise Rollback
-    except Rollback:
-        pass
-    finally:
-        if throwaway is not None:
-            connection.close()
-            throwaway.cleanup()
+        def score_all():
+            return rank_units(units=units, needs=needs, guideline=guideline, places=places,
+                              loads={}, area_counts={}, permanent=True,
+                              starts_on=starts_on, ends_on=None)
+        score_times, scored = timed(score_all, args.runs)
 
     print(f"\nDatabase: {connection.vendor}; {args.homes} homes, a family of four "
           f"(children 3 and 8); {args.runs} runs each.")
