@@ -150,6 +150,18 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Integrationsportalen")
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 
+# --- Cache ----------------------------------------------------------------------------------
+# Each process's own memory: what is kept (the managers' figures, for minutes) may differ a
+# little between gunicorn's workers, never between what a page says and when it says it was
+# made. Nothing that must be shared or must last (sessions, locks, queued work) is kept here.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "portal",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
+
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]

@@ -7,8 +7,18 @@ from datetime import date, timedelta
 from statistics import median
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Min, Prefetch, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce, TruncMonth
 
 from integration_portal.rules.kinds import PROGRAMME_START
 from reception.models import (
@@ -71,27 +81,30 @@ def household_list(
         households = households.filter(caseworker=user)
     elif caseworker == "none":
         households = households.filter(caseworker__isnull=True)
+    # Conditions on persons are asked of each household (EXISTS) rather than joined: a join
+    # repeats the household for every person it matches and must be made distinct again,
+    # which at national scale cost more than the rest of the page (bench/RESULTS.md).
+    persons = Person.objects.filter(household=OuterRef("pk"))
     if residence_basis:
-        households = households.filter(persons__residence_basis=residence_basis)
+        households = households.filter(
+            Exists(persons.filter(residence_basis=residence_basis)))
     query = query.strip()
     if query:
-        matches = Q(reference__icontains=query)
+        person_matches = Q()
         digits = query.replace("-", "").replace(" ", "")
         if digits.isdigit() and len(digits) >= 6:
-            matches |= Q(persons__cpr__startswith=_cpr_prefix(digits))
+            person_matches |= Q(cpr__startswith=_cpr_prefix(digits))
         for word in query.split():
-            matches |= Q(persons__first_name__icontains=word) | Q(
-                persons__last_name__icontains=word
-            )
-        households = households.filter(matches)
+            person_matches |= Q(first_name__icontains=word) | Q(last_name__icontains=word)
+        households = households.filter(
+            Q(reference__icontains=query) | Exists(persons.filter(person_matches)))
     return (
-        households.distinct()
+        households
         .select_related("caseworker")
         .annotate(
-            person_count=Count("persons", distinct=True),
-            open_milestones=Count(
-                "milestones", filter=Q(milestones__done_on__isnull=True), distinct=True
-            ),
+            person_count=_count_of(persons),
+            open_milestones=_count_of(
+                Milestone.objects.filter(household=OuterRef("pk"), done_on__isnull=True)),
         )
         .prefetch_related(
             Prefetch(
@@ -104,6 +117,12 @@ def household_list(
         )
         .order_by("-created_at", "-pk")
     )
+
+
+def _count_of(rows: QuerySet) -> Coalesce:
+    """The number of `rows` (a queryset filtered on OuterRef("pk")), as a subquery."""
+    counted = rows.order_by().values("household").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def _cpr_prefix(digits: str) -> str:

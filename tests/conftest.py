@@ -16,6 +16,15 @@ SEED_MIGRATIONS = [
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with nothing kept: ids repeat between tests on SQLite, so figures
+    kept by one test could otherwise be shown in the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _national_defaults(request):
     """Put the seeded national defaults back for transactional tests.
 

@@ -75,11 +75,13 @@ def task_board(
     *, volunteer: User, area: str = "", language: str = "",
     on_or_after: datetime.date | None = None,
 ) -> TaskQuerySet:
-    """Open tasks of the volunteer's municipality, soonest first, optionally filtered.
+    """Open tasks of the volunteer's municipality that have not ended, soonest first,
+    optionally filtered. A task whose time has passed unclaimed cannot be helped with any
+    more; the coordinators see it on their own page.
 
     A task that asks for no particular language is shown whatever language is chosen.
     """
-    tasks = _volunteer_tasks(volunteer).open()
+    tasks = _volunteer_tasks(volunteer).open().filter(ends_at__gte=timezone.now())
     area = area.strip()
     if area:
         tasks = tasks.filter(area__icontains=area)
@@ -540,11 +542,17 @@ def tasks_done_by_kind(*, municipality_id: int, start: datetime.date,
                        end: datetime.date) -> list[KindCount]:
     """Every task kind the municipality uses (national and its own), with how many of its
     tasks were reported done from `start` to `end`; most done first."""
-    done = Q(tasks__municipality_id=municipality_id, tasks__status=TaskStatus.DONE,
-             tasks__report__created_at__gte=_local_midnight(start),
-             tasks__report__created_at__lt=_local_midnight(end + datetime.timedelta(days=1)))
-    rows = (TaskKind.objects.for_municipality(municipality_id)
-            .annotate(done=Count("tasks", filter=done))
-            .order_by("-done", "label", "pk")
-            .values_list("code", "label", "done"))
+    # Counted from the municipality's own tasks and then put on the kinds: a count joined
+    # from the kinds would read every municipality's tasks before filtering (250 ms instead of
+    # 16 ms at national scale, bench/RESULTS.md).
+    done = dict(
+        Task.objects.filter(
+            municipality_id=municipality_id, status=TaskStatus.DONE,
+            report__created_at__gte=_local_midnight(start),
+            report__created_at__lt=_local_midnight(end + datetime.timedelta(days=1)))
+        .order_by().values("kind").annotate(count=Count("pk")).values_list("kind", "count")
+    )
+    kinds = TaskKind.objects.for_municipality(municipality_id).values_list("pk", "code", "label")
+    rows = sorted(((code, label, done.get(pk, 0)) for pk, code, label in kinds),
+                  key=lambda row: (-row[2], row[1]))
     return [KindCount(code=code, label=label, count=count) for code, label, count in rows]

@@ -14,7 +14,7 @@ from integration_portal.core.manager_home import manager_sections
 from integration_portal.core.navigation import start_url_for
 from integration_portal.core.selectors import municipality_people_figures
 from integration_portal.reports.forms import chosen_period
-from integration_portal.reports.registry import build_report
+from integration_portal.reports.page_cache import FIGURES_MAX_AGE, report_for_page
 
 
 @login_required
@@ -58,15 +58,19 @@ def manager_home(request: HttpRequest) -> HttpResponse:
     municipality = request.user.municipality
     # A bad period is shown with its errors, and the figures fall back to this year to date.
     period_form, period = chosen_period(request.GET, today=timezone.localdate())
+    # The report's sections (integration_portal/reports/registry.py), the same as the PDF's
+    # and the CSV export's, kept for a few minutes unless the manager asks for fresh ones.
+    sections, built_at = report_for_page(municipality=municipality, period=period,
+                                         refresh="refresh" in request.GET)
     return render(request, "core/manager_home.html", {
         "figures": municipality_people_figures(municipality=municipality),
         # Sections other apps add (housing's quota, …), registered in their AppConfig.ready().
         "manager_sections": manager_sections(request),
         "period_form": period_form,
         "period": period,
-        # The report's sections (integration_portal/reports/registry.py), the same as the
-        # PDF's and the CSV export's.
-        "report_sections": build_report(municipality=municipality, period=period),
+        "report_sections": sections,
+        "report_built_at": built_at,
+        "report_max_age_minutes": int(FIGURES_MAX_AGE.total_seconds() // 60),
         "period_query": urlencode({"start": period.start.isoformat(),
                                    "end": period.end.isoformat()}),
     })

@@ -336,7 +336,7 @@ PINNED: dict[tuple[str, str], Page] = {
     ("employment:rules", "caseworker"): Page(rule_versions, 6),
     ("employment:measure_types", "manager"): Page(measure_types, 6),
     ("reports:pdf_list", "manager"): Page(pdf_reports, 6),
-    ("reports:csv", "manager"): Page(cases_for_the_figures, 20,
+    ("reports:csv", "manager"): Page(cases_for_the_figures, 21,
                                      {"start": "2026-03-01", "end": "2026-03-31"}),
     ("volunteer-tasks-list", "coordinator"): Page(volunteer_tasks, 5),
     ("volunteer-tasks-list", "volunteer"): Page(volunteer_tasks, 5),

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import formats, timezone, translation
 from freezegun import freeze_time
 
 from integration_portal.reports.registry import Period
@@ -18,6 +19,7 @@ pytestmark = pytest.mark.django_db
 
 TODAY = "2026-06-15"
 URL = "/manager/"
+FRESH = URL + "?refresh=1"  # figures built for this request, not kept ones
 
 
 @pytest.fixture
@@ -242,18 +244,18 @@ def test_the_query_count_does_not_grow_with_the_data(english, manager, municipal
     today = datetime.date.today()
     arrived(municipality, today)
     with CaptureQueriesContext(connection) as few:
-        english.get(URL)
+        english.get(FRESH)
 
     # when there is much more data
     arrived(municipality, today, count=25)
 
     # then the page costs the same, and no more than pinned
     with django_assert_max_num_queries(len(few.captured_queries)) as many:
-        english.get(URL)
+        english.get(FRESH)
     assert len(many.captured_queries) == len(few.captured_queries)
     # session, user, municipality, people figures, unread notifications; and the section's one
     with django_assert_max_num_queries(6):
-        english.get(URL)
+        english.get(FRESH)
 
 
 def test_with_every_apps_section_the_query_count_does_not_grow(
@@ -271,15 +273,15 @@ def test_with_every_apps_section_the_query_count_does_not_grow(
 
     cases(1)
     with CaptureQueriesContext(connection) as few:
-        assert english.get(URL).status_code == 200
+        assert english.get(FRESH).status_code == 200
 
     # when there are many more
     cases(15)
 
     # then the page costs the same
-    # (5 for the page itself, the rest the four apps' sections, measured on 22.11.2026)
-    with django_assert_max_num_queries(21) as many:
-        english.get(URL)
+    # (5 for the page itself, the rest the four apps' sections, measured on 23.11.2026)
+    with django_assert_max_num_queries(22) as many:
+        english.get(FRESH)
     assert len(many.captured_queries) == len(few.captured_queries)
 
 
@@ -296,3 +298,64 @@ def _row(table: str, label: str) -> str:
     match = re.search(rf'<th scope="row">{re.escape(label)}</th><td[^>]*>(.*?)</td>', table)
     assert match, f"no row {label!r}"
     return match.group(1)
+
+
+def test_figures_are_kept_for_a_few_minutes_and_can_be_made_again(
+        english, manager, municipality, monkeypatch, django_assert_max_num_queries):
+    # given the page seen once
+    calls = only_sections(monkeypatch, arrivals)
+    english.force_login(manager)
+    today = datetime.date.today()
+    arrived(municipality, today)
+    start = timezone.now()
+    with freeze_time(start):
+        first = english.get(URL).content.decode()
+    assert _made_at(first) == _time(start)
+
+    # when a household arrives and the page is opened again two minutes later
+    arrived(municipality, today)
+    with freeze_time(start + datetime.timedelta(minutes=2)), django_assert_max_num_queries(5):
+        kept = english.get(URL).content.decode()
+
+    # then the figures kept are shown, saying when they were made, without building them
+    assert len(calls) == 1
+    assert _figure(kept, "Households arrived") == _figure(first, "Households arrived") == "1"
+    assert _made_at(kept) == _time(start)
+    assert 'href="/manager/?start=' in kept and "&amp;refresh=1" in kept
+
+    # when the manager asks for them to be made again
+    with freeze_time(start + datetime.timedelta(minutes=3)):
+        fresh = english.get(FRESH).content.decode()
+    # then they are, and say so
+    assert _figure(fresh, "Households arrived") == "2"
+    assert _made_at(fresh) == _time(start + datetime.timedelta(minutes=3))
+
+    # and five minutes after that they are made again without asking
+    arrived(municipality, today)
+    with freeze_time(start + datetime.timedelta(minutes=8, seconds=30)):
+        later = english.get(URL).content.decode()
+    assert _figure(later, "Households arrived") == "3"
+    assert len(calls) == 3
+
+
+def _made_at(page: str) -> str:
+    return re.search(r"Figures made at ([^;]+);", page).group(1)
+
+
+def _time(moment: datetime.datetime) -> str:
+    with translation.override("en"):
+        return formats.time_format(timezone.localtime(moment), "TIME_FORMAT")
+
+
+def test_figures_are_kept_per_period_and_language(english, manager, municipality, monkeypatch):
+    # given the page seen in English for this year to date
+    calls = only_sections(monkeypatch, arrivals)
+    english.force_login(manager)
+    english.get(URL)
+
+    # when it is opened for another period, and in Danish
+    english.get(URL, {"start": "2025-01-01", "end": "2025-12-31"})
+    english.get(URL, HTTP_ACCEPT_LANGUAGE="da")
+
+    # then each was built for itself
+    assert len(calls) == 3

@@ -42,13 +42,27 @@ def test_board_filters_by_area_language_and_date(volunteer, municipality):
     TaskFactory(municipality=municipality, area="4320 Lejre", languages=["ar"])
     any_language = TaskFactory(municipality=municipality, area="4330 Hvalsø", languages=[])
     TaskFactory(municipality=municipality, area="4330 Hvalsø", languages=["ti"])
-    past = TaskFactory(municipality=municipality, area="4330 Hvalsø", languages=["ar"],
-                       starts_at=now - datetime.timedelta(days=10))
+    later = TaskFactory(municipality=municipality, area="4330 Hvalsø", languages=["ar"],
+                        starts_at=now + datetime.timedelta(days=30))
 
     assert set(task_board(volunteer=volunteer, area="hvalsø", language="ar")) == {
-        hvalsoe, any_language, past}
+        hvalsoe, any_language, later}
     assert set(task_board(volunteer=volunteer, area="4330", language="ar",
-                          on_or_after=timezone.localdate())) == {hvalsoe, any_language}
+                          on_or_after=timezone.localdate() + datetime.timedelta(days=20))) == {
+        later}
+
+
+def test_a_task_that_ended_unclaimed_is_off_the_board(volunteer, municipality):
+    # given a task that ended an hour ago and one that is under way
+    now = timezone.now()
+    TaskFactory(municipality=municipality, starts_at=now - datetime.timedelta(hours=3),
+                ends_at=now - datetime.timedelta(hours=1))
+    under_way = TaskFactory(municipality=municipality,
+                            starts_at=now - datetime.timedelta(hours=1),
+                            ends_at=now + datetime.timedelta(hours=1))
+
+    # then only the one a volunteer can still help with is offered
+    assert list(task_board(volunteer=volunteer)) == [under_way]
 
 
 def test_my_tasks_are_the_ones_i_took(claimed_task, municipality):

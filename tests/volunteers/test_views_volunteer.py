@@ -190,3 +190,26 @@ def test_an_internship_without_employer_keeps_the_report(volunteer_client, claim
     claimed_task.refresh_from_db()
     assert claimed_task.status == "claimed"
     assert not TaskReport.objects.exists()
+
+
+def test_the_board_shows_a_page_of_tasks_at_a_time_and_keeps_the_filter(volunteer_client,
+                                                                         municipality):
+    # given 30 tasks in Hvalsø, soonest first
+    now = timezone.now()
+    for number in range(30):
+        TaskFactory(municipality=municipality, area="4330 Hvalsø", title=f"Task {number:02d}",
+                    starts_at=now + datetime.timedelta(days=1, hours=number))
+
+    # when the volunteer filters and opens the second page
+    first = volunteer_client.get(reverse("volunteers:board"), {"area": "Hvalsø"})
+    second = volunteer_client.get(reverse("volunteers:board"), {"area": "Hvalsø", "page": 2})
+
+    # then the count is of all of them, and each page holds its share
+    content = first.content.decode()
+    assert "30 open tasks" in content
+    assert "Task 00" in content and "Task 24" in content and "Task 25" not in content
+    assert "?area=Hvals%C3%B8&amp;page=2" in content
+    content = second.content.decode()
+    assert "Task 25" in content and "Task 29" in content and "Task 24" not in content
+    # and taking a task there comes back to the same page of the same filter
+    assert "claim/?area=Hvals%C3%B8&amp;page=2" in content

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,6 +21,8 @@ from integration_portal.letters.languages import Language
 from volunteers import selectors, services
 from volunteers.forms import BoardFilterForm, CompleteForm, HoursForm, add_service_error
 from volunteers.models import HoursLog, Task, TaskStatus
+
+TASKS_PER_PAGE = 25
 
 
 def _task_for(request: HttpRequest, pk: int) -> Task:
@@ -52,17 +55,23 @@ def _claim_refusals(tasks: list[Task], volunteer) -> dict[int, str]:
 def _render_board(request: HttpRequest, *, claim_error: str = "") -> HttpResponse:
     form = BoardFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    tasks = list(selectors.task_board(
+    tasks = selectors.task_board(
         volunteer=request.user, area=filters.get("area", ""),
         language=filters.get("language", ""), on_or_after=filters.get("date_from"),
-    ))
-    refusals = _claim_refusals(tasks, request.user)
+    )
+    page = Paginator(tasks, TASKS_PER_PAGE).get_page(request.GET.get("page"))
+    refusals = _claim_refusals(page.object_list, request.user)
     rows = [{"task": task, "refusal": refusals[task.pk],
-             "languages": _language_names(task.languages)} for task in tasks]
+             "languages": _language_names(task.languages)} for task in page.object_list]
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
     return render(request, "volunteers/board.html", {
-        "form": form, "rows": rows, "filtered": bool(filters and any(filters.values())),
+        "form": form, "rows": rows, "page": page,
+        "filtered": bool(filters and any(filters.values())),
         "claim_error": claim_error,
-        "query_string": request.GET.urlencode(),
+        # Taking a task comes back to the same page of the same filtered board.
+        "claim_query_string": request.GET.urlencode(),
+        "query_string": query_string.urlencode(),
     })
 
 

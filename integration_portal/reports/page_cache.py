@@ -1,0 +1,59 @@
+"""The managers' start page keeps its figures for a few minutes.
+
+Building every section reads a year of a municipality's cases, tasks, homes and measures: about
+half a second for the largest municipality at national scale (bench/RESULTS.md), while the
+page is opened again and again (a meeting, a colleague, the back button). The figures are
+kept per municipality, period, language and day for FIGURES_MAX_AGE; the page says when they
+were made and offers to make them again at once. The CSV and the PDF report are always built
+afresh: they are what is handed on.
+
+The cache is Django's default one (CACHES); when it cannot be reached the figures are simply
+built for every request.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from typing import TYPE_CHECKING
+
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from integration_portal.reports.registry import Period, ReportSection, build_report
+
+if TYPE_CHECKING:
+    from integration_portal.accounts.models import Municipality
+
+logger = logging.getLogger(__name__)
+
+FIGURES_MAX_AGE = datetime.timedelta(minutes=5)
+
+
+def _key(municipality: Municipality, period: Period) -> str:
+    # The day is part of the key: "overdue" and "waiting" are counted as of today.
+    return (f"reports:page:{municipality.pk}:{period.start}:{period.end}:{get_language()}:"
+            f"{timezone.localdate()}")
+
+
+def report_for_page(
+    *, municipality: Municipality, period: Period, refresh: bool = False
+) -> tuple[list[ReportSection], datetime.datetime]:
+    """The report's sections and when they were built: kept ones when younger than
+    FIGURES_MAX_AGE, unless `refresh`."""
+    key = _key(municipality, period)
+    if not refresh:
+        try:
+            kept = cache.get(key)
+        except Exception:  # a cache server that is down must not take the page with it
+            logger.warning("The report cache could not be read", exc_info=True)
+            kept = None
+        if kept is not None:
+            return kept
+    built = (build_report(municipality=municipality, period=period), timezone.now())
+    try:
+        cache.set(key, built, timeout=FIGURES_MAX_AGE.total_seconds())
+    except Exception:
+        logger.warning("The report cache could not be written", exc_info=True)
+    return built
