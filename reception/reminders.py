@@ -35,6 +35,7 @@ from reception.models import HouseholdStatus, Milestone
 logger = logging.getLogger(__name__)
 
 SUBJECT_PREFIX = "reception.milestone"
+TITLE_MAX_LENGTH = Notification._meta.get_field("title").max_length
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class ScanResult:
         )
 
 
-def reminder_scan(*, today: date, batch_size: int = 500) -> ScanResult:
+def reminder_scan(*, today: date, batch_size: int = 2000) -> ScanResult:
     """Create the notifications due on `today`, paging through milestones by primary key.
 
     The warning window differs by municipality, so the scan goes municipality by
@@ -84,7 +85,7 @@ def _scan_municipality(municipality: Municipality, *, today: date, batch_size: i
         .filter(due_date__lte=horizon)
         .select_related("household__caseworker")
     )
-    managers: list[int] | None = None  # loaded when first needed, once per municipality
+    managers = _Managers(municipality)
     result = ScanResult()
     last_pk = 0
     while True:
@@ -92,21 +93,11 @@ def _scan_municipality(municipality: Municipality, *, today: date, batch_size: i
         if not batch:
             break
         last_pk = batch[-1].pk
-        notifications: list[Notification] = []
-        without_recipient = 0
-        for milestone in batch:
-            overdue = milestone.due_date < today
-            stage = NotificationStage.OVERDUE if overdue else NotificationStage.WARNING
-            caseworker = _active_caseworker(milestone)
-            recipients = set() if caseworker is None else {caseworker}
-            if overdue or caseworker is None:
-                if managers is None:
-                    managers = _active_managers(municipality)
-                recipients.update(managers)
-            if not recipients:
-                without_recipient += 1
-                continue
-            notifications += _notifications(milestone, stage=stage, recipients=recipients)
+        # Titles are stored in the portal's language, whoever reads them; switching the
+        # language once per batch rather than per title is a tenth of the scan's time.
+        with translation.override(settings.LANGUAGE_CODE):
+            without_recipient, notifications = _batch_notifications(
+                batch, today=today, managers=managers)
         result += ScanResult(
             milestones=len(batch),
             notifications_created=notifications_create_many(notifications=notifications),
@@ -115,6 +106,39 @@ def _scan_municipality(municipality: Municipality, *, today: date, batch_size: i
         if len(batch) < batch_size:
             break
     return result
+
+
+class _Managers:
+    """The municipality's active managers, loaded when first needed and then kept."""
+
+    def __init__(self, municipality: Municipality) -> None:
+        self.municipality = municipality
+        self._ids: list[int] | None = None
+
+    @property
+    def ids(self) -> list[int]:
+        if self._ids is None:
+            self._ids = _active_managers(self.municipality)
+        return self._ids
+
+
+def _batch_notifications(batch: list[Milestone], *, today: date,
+                         managers: _Managers) -> tuple[int, list[Notification]]:
+    """(milestones without anyone to tell, the notifications) for one batch."""
+    notifications: list[Notification] = []
+    without_recipient = 0
+    for milestone in batch:
+        overdue = milestone.due_date < today
+        stage = NotificationStage.OVERDUE if overdue else NotificationStage.WARNING
+        caseworker = _active_caseworker(milestone)
+        recipients = set() if caseworker is None else {caseworker}
+        if overdue or caseworker is None:
+            recipients.update(managers.ids)
+        if not recipients:
+            without_recipient += 1
+            continue
+        notifications += _notifications(milestone, stage=stage, recipients=recipients)
+    return without_recipient, notifications
 
 
 def _active_caseworker(milestone: Milestone) -> int | None:
@@ -157,14 +181,14 @@ def _notifications(
 
 def _title(milestone: Milestone, *, stage: NotificationStage) -> str:
     # The title is stored and read days later, so it names the date rather than "in 3 days".
-    with translation.override(settings.LANGUAGE_CODE):
-        values = {
-            "date": formats.date_format(milestone.due_date, "SHORT_DATE_FORMAT"),
-            "milestone": milestone.kind_label,
-            "reference": milestone.household.reference,
-        }
-        if stage == NotificationStage.OVERDUE:
-            title = _("Overdue since %(date)s: %(milestone)s (case %(reference)s)") % values
-        else:
-            title = _("Deadline %(date)s: %(milestone)s (case %(reference)s)") % values
-    return Truncator(title).chars(Notification._meta.get_field("title").max_length)
+    # Called with the portal's language active (see _scan_municipality).
+    values = {
+        "date": formats.date_format(milestone.due_date, "SHORT_DATE_FORMAT"),
+        "milestone": milestone.kind_label,
+        "reference": milestone.household.reference,
+    }
+    if stage == NotificationStage.OVERDUE:
+        title = _("Overdue since %(date)s: %(milestone)s (case %(reference)s)") % values
+    else:
+        title = _("Deadline %(date)s: %(milestone)s (case %(reference)s)") % values
+    return Truncator(title).chars(TITLE_MAX_LENGTH)

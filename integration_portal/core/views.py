@@ -60,15 +60,16 @@ def manager_home(request: HttpRequest) -> HttpResponse:
     period_form, period = chosen_period(request.GET, today=timezone.localdate())
     # The report's sections (integration_portal/reports/registry.py), the same as the PDF's
     # and the CSV export's, kept for a few minutes unless the manager asks for fresh ones.
-    sections, built_at = report_for_page(municipality=municipality, period=period,
-                                         refresh="refresh" in request.GET)
+    sections_html, built_at = report_for_page(
+        request=request, municipality=municipality, period=period,
+        refresh="refresh" in request.GET)
     return render(request, "core/manager_home.html", {
         "figures": municipality_people_figures(municipality=municipality),
         # Sections other apps add (housing's quota, …), registered in their AppConfig.ready().
         "manager_sections": manager_sections(request),
         "period_form": period_form,
         "period": period,
-        "report_sections": sections,
+        "report_sections_html": sections_html,
         "report_built_at": built_at,
         "report_max_age_minutes": int(FIGURES_MAX_AGE.total_seconds() // 60),
         "period_query": urlencode({"start": period.start.isoformat(),

@@ -213,3 +213,26 @@ def test_the_board_shows_a_page_of_tasks_at_a_time_and_keeps_the_filter(voluntee
     assert "Task 25" in content and "Task 29" in content and "Task 24" not in content
     # and taking a task there comes back to the same page of the same filter
     assert "claim/?area=Hvals%C3%B8&amp;page=2" in content
+
+
+def test_my_tasks_show_the_current_ones_first_and_the_done_ones_a_page_at_a_time(
+        volunteer_client, volunteer_profile, municipality):
+    # given a task under way and 30 done ones
+    now = timezone.now()
+    volunteer = volunteer_profile.user
+    for number in range(30):
+        TaskFactory(municipality=municipality, status="done", claimed_by=volunteer,
+                    claimed_at=now, title=f"Done {number:02d}",
+                    starts_at=now - datetime.timedelta(days=60 - number))
+    TaskFactory(municipality=municipality, status="claimed", claimed_by=volunteer,
+                claimed_at=now, title="Under way")
+
+    # when the volunteer opens their tasks, and the second page
+    first = volunteer_client.get(reverse("volunteers:my_tasks"))
+    second = volunteer_client.get(reverse("volunteers:my_tasks"), {"page": 2})
+
+    # then the current task leads the first page, and the rest follow
+    titles = [row["task"].title for row in first.context["rows"]]
+    assert titles[0] == "Under way" and len(titles) == 25
+    assert [row["task"].title for row in second.context["rows"]] == [
+        f"Done {number:02d}" for number in range(24, 30)]

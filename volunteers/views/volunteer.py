@@ -102,8 +102,10 @@ def _render_my_tasks(request: HttpRequest, *, bound: dict | None = None,
         "task_id", "date", "hours", "note")
     tasks = selectors.my_tasks(volunteer=request.user).prefetch_related(
         Prefetch("hours", queryset=own_hours))
+    # Current tasks come first; the done ones of years of helping follow, a page at a time.
+    page = Paginator(tasks, TASKS_PER_PAGE).get_page(request.GET.get("page"))
     rows = []
-    for task in tasks:
+    for task in page.object_list:
         rows.append({
             "task": task,
             "languages": _language_names(task.languages),
@@ -112,7 +114,8 @@ def _render_my_tasks(request: HttpRequest, *, bound: dict | None = None,
             or CompleteForm(prefix=f"complete-{task.pk}"),
             "is_open": task.status == TaskStatus.CLAIMED,
         })
-    return render(request, "volunteers/my_tasks.html", {"rows": rows, "error": error})
+    return render(request, "volunteers/my_tasks.html",
+                  {"rows": rows, "page": page, "error": error})
 
 
 @permission_required(Perm.VOLUNTEER_TASKS)
