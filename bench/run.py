@@ -333,12 +333,16 @@ def job_welcome_letters(args: argparse.Namespace) -> dict:
     households = list(
         Household.objects.filter(municipality__slug=args.municipality, arrival_date__isnull=False)
         .exclude(status="closed").order_by("-arrival_date").values_list("pk", flat=True)
-        [: args.letters]
+        [: args.letters + 1]
     )
     times, languages = [], set()
     try:
         with transaction.atomic():
             Letter.objects.filter(household_id__in=households).delete()
+            # The worker's first letter also loads WeasyPrint and the fonts; timed apart.
+            started = time.perf_counter()
+            welcome_letter_deliver(household_id=households.pop())
+            first = time.perf_counter() - started
             for household_id in households:
                 started = time.perf_counter()
                 letter = welcome_letter_deliver(household_id=household_id)
@@ -348,7 +352,7 @@ def job_welcome_letters(args: argparse.Namespace) -> dict:
             transaction.set_rollback(True)
     finally:
         shutil.rmtree(media, ignore_errors=True)
-    return {"letters": len(times), "languages": sorted(languages),
+    return {"letters": len(times), "languages": sorted(languages), "first_s": first,
             "median_s": statistics.median(times), "max_s": max(times),
             "per_second": len(times) / sum(times), "peak_mb": _peak_mb()}
 
@@ -504,7 +508,8 @@ def print_report(report: dict) -> list[str]:
     if letters := jobs.get("welcome-letters"):
         print(f"Welcome letters: {letters['letters']} in {', '.join(letters['languages'])}: "
               f"median {letters['median_s']:.2f} s, worst {letters['max_s']:.2f} s, "
-              f"{letters['per_second']:.1f} per second")
+              f"{letters['per_second']:.1f} per second (a worker's first: "
+              f"{letters['first_s']:.2f} s)")
         if letters["max_s"] > LETTER_S:
             misses.append("welcome letters")
     if pdf := jobs.get("manager-pdf"):
