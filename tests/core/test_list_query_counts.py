@@ -323,7 +323,7 @@ class Page:
 PINNED: dict[tuple[str, str], Page] = {
     ("reception:case_audit", "manager"): Page(audit_events, 6, {"reference": AUDITED_CASE}),
     ("reception:letter_print_bundle", "caseworker"): Page(letters_to_print, 8),
-    ("volunteers:my_tasks", "volunteer"): Page(claimed_tasks, 6),
+    ("volunteers:my_tasks", "volunteer"): Page(claimed_tasks, 7),  # 6 and the page count
     ("volunteers:agreement_list", "coordinator"): Page(agreements, 6),
     ("volunteers:staff_events", "coordinator"): Page(events_with_signups, 6),
     ("housing:host_list", "caseworker"): Page(private_hosts, 5),
