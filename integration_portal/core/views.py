@@ -10,7 +10,6 @@ from django.views.decorators.http import require_GET
 
 from integration_portal.accounts.permissions import Perm, permission_required
 from integration_portal.core import health
-from integration_portal.core.manager_home import manager_sections
 from integration_portal.core.navigation import start_url_for
 from integration_portal.core.selectors import municipality_people_figures
 from integration_portal.reports.forms import chosen_period
@@ -65,8 +64,6 @@ def manager_home(request: HttpRequest) -> HttpResponse:
         refresh="refresh" in request.GET)
     return render(request, "core/manager_home.html", {
         "figures": municipality_people_figures(municipality=municipality),
-        # Sections other apps add (housing's quota, …), registered in their AppConfig.ready().
-        "manager_sections": manager_sections(request),
         "period_form": period_form,
         "period": period,
         "report_sections_html": sections_html,
