@@ -10,16 +10,15 @@ from typing import TYPE_CHECKING
 from django.db.models import (
     Count,
     Exists,
-    IntegerField,
     Min,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
 )
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import TruncMonth
 
+from integration_portal.core.selectors import count_per_row
 from integration_portal.rules.kinds import PROGRAMME_START
 from reception.models import (
     Household,
@@ -102,9 +101,9 @@ def household_list(
         households
         .select_related("caseworker")
         .annotate(
-            person_count=_count_of(persons),
-            open_milestones=_count_of(
-                Milestone.objects.filter(household=OuterRef("pk"), done_on__isnull=True)),
+            person_count=count_per_row(Person.objects.all(), field="household"),
+            open_milestones=count_per_row(Milestone.objects.filter(done_on__isnull=True),
+                                          field="household"),
         )
         .prefetch_related(
             Prefetch(
@@ -117,12 +116,6 @@ def household_list(
         )
         .order_by("-created_at", "-pk")
     )
-
-
-def _count_of(rows: QuerySet) -> Coalesce:
-    """The number of `rows` (a queryset filtered on OuterRef("pk")), as a subquery."""
-    counted = rows.order_by().values("household").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def _cpr_prefix(digits: str) -> str:

@@ -8,15 +8,11 @@ from typing import TYPE_CHECKING
 from django.db.models import (
     Case,
     Count,
-    IntegerField,
-    OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     When,
 )
-from django.db.models.functions import Coalesce
 
 from employment.models import (
     Employer,
@@ -27,18 +23,11 @@ from employment.models import (
     OpeningStatus,
 )
 from integration_portal.core.scoping import get_visible_or_404
+from integration_portal.core.selectors import count_per_row
 from integration_portal.letters.languages import Language
 
 if TYPE_CHECKING:
     from integration_portal.accounts.models import User
-
-
-def _count_per_employer(rows: QuerySet) -> Coalesce:
-    """The number of `rows` per employer, as a subquery: counting two relations with joins
-    would multiply one count by the other."""
-    counted = rows.filter(employer=OuterRef("pk")).order_by().values("employer").annotate(
-        total=Count("pk")).values("total")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def employer_list(
@@ -62,8 +51,8 @@ def employer_list(
     if sector:
         employers = employers.filter(sector=sector)
     return employers.annotate(
-        open_openings=_count_per_employer(Opening.objects.open()),
-        live_measures=_count_per_employer(Measure.objects.live()),
+        open_openings=count_per_row(Opening.objects.open(), field="employer"),
+        live_measures=count_per_row(Measure.objects.live(), field="employer"),
     ).order_by("-is_active", "name", "pk")
 
 

@@ -2,10 +2,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 if TYPE_CHECKING:
     from integration_portal.accounts.models import Municipality
+
+
+def count_per_row(rows: QuerySet, *, field: str) -> Coalesce:
+    """An annotation: how many of `rows` point at the annotated row through `field`, counted
+    in a subquery. Counting two relations with joins would multiply one count by the other,
+    and a join makes a list's rows distinct again."""
+    counted = (rows.filter(**{field: OuterRef("pk")}).order_by().values(field)
+               .annotate(total=Count("pk")).values("total"))
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def municipality_people_figures(*, municipality: Municipality) -> dict[str, int]:
