@@ -17,7 +17,9 @@ portal's default language (Danish), since users have no language preference yet.
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -90,7 +92,8 @@ def _scan_municipality(municipality: Municipality, *, today: date, batch_size: i
         .only("pk", "kind", "due_date", "household__reference", "household__municipality_id",
               "household__caseworker__is_active", "household__caseworker__municipality_id")
     )
-    managers = _Managers(municipality)
+    # The municipality's active managers, loaded when first needed and then kept.
+    managers = functools.cache(functools.partial(_active_managers, municipality))
     result = ScanResult()
     last_pk = 0
     while True:
@@ -113,22 +116,8 @@ def _scan_municipality(municipality: Municipality, *, today: date, batch_size: i
     return result
 
 
-class _Managers:
-    """The municipality's active managers, loaded when first needed and then kept."""
-
-    def __init__(self, municipality: Municipality) -> None:
-        self.municipality = municipality
-        self._ids: list[int] | None = None
-
-    @property
-    def ids(self) -> list[int]:
-        if self._ids is None:
-            self._ids = _active_managers(self.municipality)
-        return self._ids
-
-
 def _batch_notifications(batch: list[Milestone], *, today: date,
-                         managers: _Managers) -> tuple[int, list[Notification]]:
+                         managers: Callable[[], list[int]]) -> tuple[int, list[Notification]]:
     """(milestones without anyone to tell, the notifications) for one batch."""
     notifications: list[Notification] = []
     without_recipient = 0
@@ -138,7 +127,7 @@ def _batch_notifications(batch: list[Milestone], *, today: date,
         caseworker = _active_caseworker(milestone)
         recipients = set() if caseworker is None else {caseworker}
         if overdue or caseworker is None:
-            recipients.update(managers.ids)
+            recipients.update(managers())
         if not recipients:
             without_recipient += 1
             continue

@@ -5,17 +5,14 @@ half a second for the largest municipality at national scale, and drawing them (
 another 60 ms (bench/RESULTS.md), while the page is opened again and again (a meeting, a
 colleague, the back button). The sections, drawn, are kept per municipality, period, language
 and day for FIGURES_MAX_AGE; the page says when they were made and offers to make them again
-at once. The CSV and the PDF report are always built
-afresh: they are what is handed on.
+at once. The CSV and the PDF report are always built afresh: they are what is handed on.
 
-The cache is Django's default one (CACHES); when it cannot be reached the figures are simply
-built for every request.
+The cache is Django's default one (CACHES): each process's own memory.
 """
 
 from __future__ import annotations
 
 import datetime
-import logging
 from typing import TYPE_CHECKING
 
 from django.core.cache import cache
@@ -29,8 +26,6 @@ if TYPE_CHECKING:
     from django.http import HttpRequest
 
     from integration_portal.accounts.models import Municipality
-
-logger = logging.getLogger(__name__)
 
 FIGURES_MAX_AGE = datetime.timedelta(minutes=5)
 SECTIONS_TEMPLATE = "reports/_sections.html"
@@ -48,19 +43,10 @@ def report_for_page(
     """The report's sections drawn as HTML (reports/_sections.html) and when they were built:
     kept ones when younger than FIGURES_MAX_AGE, unless `refresh`."""
     key = _key(municipality, period)
-    if not refresh:
-        try:
-            kept = cache.get(key)
-        except Exception:  # a cache server that is down must not take the page with it
-            logger.warning("The report cache could not be read", exc_info=True)
-            kept = None
-        if kept is not None:
-            return kept
+    if not refresh and (kept := cache.get(key)) is not None:
+        return kept
     sections = build_report(municipality=municipality, period=period)
     built = (render_to_string(SECTIONS_TEMPLATE, {"report_sections": sections}, request=request),
              timezone.now())
-    try:
-        cache.set(key, built, timeout=FIGURES_MAX_AGE.total_seconds())
-    except Exception:
-        logger.warning("The report cache could not be written", exc_info=True)
+    cache.set(key, built, timeout=FIGURES_MAX_AGE.total_seconds())
     return built
