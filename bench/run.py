@@ -24,6 +24,7 @@ written as JSON; the exit status is 1 when a target is missed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
@@ -39,6 +40,7 @@ import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from common import rolled_back
 from load import Login, Request, UserKind, run_load, summarise
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -321,67 +323,63 @@ def job_reminder_scan(args: argparse.Namespace) -> dict:
             "peak_mb": _peak_mb(), "peak_mb_before": before}
 
 
-def job_welcome_letters(args: argparse.Namespace) -> dict:
+@contextlib.contextmanager
+def _nothing_left_behind(prefix: str):
+    """Files go to a temporary MEDIA_ROOT and rows into a transaction: both gone afterwards."""
     from django.conf import settings
-    from django.db import transaction
 
+    media = tempfile.mkdtemp(prefix=prefix)
+    settings.MEDIA_ROOT = media
+    try:
+        with rolled_back(None):
+            yield
+    finally:
+        shutil.rmtree(media, ignore_errors=True)
+
+
+def job_welcome_letters(args: argparse.Namespace) -> dict:
     from reception.letters import welcome_letter_deliver
     from reception.models import Household, Letter
 
-    media = tempfile.mkdtemp(prefix="bench-letters-")
-    settings.MEDIA_ROOT = media
     households = list(
         Household.objects.filter(municipality__slug=args.municipality, arrival_date__isnull=False)
         .exclude(status="closed").order_by("-arrival_date").values_list("pk", flat=True)
         [: args.letters + 1]
     )
     times, languages = [], set()
-    try:
-        with transaction.atomic():
-            Letter.objects.filter(household_id__in=households).delete()
-            # The worker's first letter also loads WeasyPrint and the fonts; timed apart.
+    with _nothing_left_behind("bench-letters-"):
+        Letter.objects.filter(household_id__in=households).delete()
+        # The worker's first letter also loads WeasyPrint and the fonts; timed apart.
+        started = time.perf_counter()
+        welcome_letter_deliver(household_id=households.pop())
+        first = time.perf_counter() - started
+        for household_id in households:
             started = time.perf_counter()
-            welcome_letter_deliver(household_id=households.pop())
-            first = time.perf_counter() - started
-            for household_id in households:
-                started = time.perf_counter()
-                letter = welcome_letter_deliver(household_id=household_id)
-                times.append(time.perf_counter() - started)
-                if letter is not None:
-                    languages.update(letter.languages)
-            transaction.set_rollback(True)
-    finally:
-        shutil.rmtree(media, ignore_errors=True)
+            letter = welcome_letter_deliver(household_id=household_id)
+            times.append(time.perf_counter() - started)
+            if letter is not None:
+                languages.update(letter.languages)
     return {"letters": len(times), "languages": sorted(languages), "first_s": first,
             "median_s": statistics.median(times), "max_s": max(times),
             "per_second": len(times) / sum(times), "peak_mb": _peak_mb()}
 
 
 def job_manager_pdf(args: argparse.Namespace) -> dict:
-    from django.conf import settings
-    from django.db import transaction
-
     from integration_portal.accounts.models import Municipality, User
     from integration_portal.reports.registry import Period
     from integration_portal.reports.services import report_generate, report_request
 
-    media = tempfile.mkdtemp(prefix="bench-report-")
-    settings.MEDIA_ROOT = media
     municipality = Municipality.objects.get(slug=args.municipality)
     manager = User.objects.filter(municipality=municipality, is_manager=True).first()
     period = Period(start=args.today.replace(month=1, day=1), end=args.today)
-    try:
-        with transaction.atomic():
-            report = report_request(municipality=municipality, period=period, language="da",
-                                    actor=manager)
-            started = time.perf_counter()
-            report_generate(report_id=report.pk)
-            seconds = time.perf_counter() - started
-            report.refresh_from_db()
-            size = report.file.size
-            transaction.set_rollback(True)
-    finally:
-        shutil.rmtree(media, ignore_errors=True)
+    with _nothing_left_behind("bench-report-"):
+        report = report_request(municipality=municipality, period=period, language="da",
+                                actor=manager)
+        started = time.perf_counter()
+        report_generate(report_id=report.pk)
+        seconds = time.perf_counter() - started
+        report.refresh_from_db()
+        size = report.file.size
     return {"seconds": seconds, "kilobytes": round(size / 1024), "status": report.status,
             "peak_mb": _peak_mb()}
 
