@@ -7,7 +7,6 @@ from datetime import date
 from functools import partial
 
 import pytest
-from django.utils import translation
 
 from employment.models import Employer
 from employment.reports import employment_report_section
@@ -16,19 +15,12 @@ from tests.employment.factories import EmployerFactory, IguFactory, MeasureFacto
 from tests.factories import HouseholdFactory, PersonFactory
 from tests.reports.sections import bar_values, figure_values
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("labels_in_english")]
 
 H1 = Period(start=date(2026, 1, 1), end=date(2026, 6, 30))
 TODAY = date(2026, 8, 1)
 # The takeovers whose points fall in H1: 6 months, 1 Jul–31 Dec 2025; 12 months,
 # 1 Jan–30 Jun 2025; 24 months, 1 Jan–30 Jun 2024.
-
-
-@pytest.fixture(autouse=True)
-def _in_english():
-    """The labels are read in English, the source language."""
-    with translation.override("en"):
-        yield
 
 
 def person(municipality, takeover=None, **fields):

@@ -5,24 +5,16 @@ caseworker. Another municipality's rows and rows outside the period never count.
 from datetime import date
 
 import pytest
-from django.utils import translation
 
 from integration_portal.reports.registry import Period, report_section_keys
 from reception.reports import reception_report_section
 from tests.factories import HouseholdFactory, MilestoneFactory, PersonFactory, UserFactory
 from tests.reports.sections import bar_values, figure_values
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("labels_in_english")]
 
 Q1 = Period(start=date(2026, 1, 1), end=date(2026, 3, 31))
 TODAY = date(2026, 5, 15)  # after the period: overdue is counted on 31 March
-
-
-@pytest.fixture(autouse=True)
-def _in_english():
-    """The labels are read in English, the source language."""
-    with translation.override("en"):
-        yield
 
 
 def household(municipality, *, arrived=None, persons=0, status="arrived", caseworker=None):
