@@ -1,8 +1,18 @@
+import time
+
 import factory
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
 from integration_portal.accounts.models import Municipality, User
 
 TEST_PASSWORD = "correct-horse-battery-staple"
+# The authenticator app every staff user made by UserFactory has set up (base32).
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret: str = TEST_TOTP_SECRET) -> str:
+    """The code an authenticator app with this secret shows right now."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):
@@ -30,6 +40,15 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+    @factory.post_generation
+    def totp(obj, create, extracted, **kwargs):
+        """Staff have set up an authenticator app, as municipalities require by default.
+
+        `UserFactory(caseworker=True, totp=False)` makes one who has not yet.
+        """
+        if create and obj.is_portal_staff and extracted is not False:
+            TOTP.activate(obj, TEST_TOTP_SECRET)
 
     class Params:
         caseworker = factory.Trait(is_caseworker=True)

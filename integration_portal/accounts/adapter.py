@@ -4,7 +4,9 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import ngettext
 
 
 def _portal_request() -> HttpRequest:
@@ -15,7 +17,28 @@ def _portal_request() -> HttpRequest:
     return request
 
 
+def login_lockout_minutes() -> int:
+    """How long a refused sign-in has to wait at most: the failed-attempts window."""
+    return settings.LOGIN_LOCKOUT_MINUTES
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def validation_error(self, code: str, *args):
+        if code == "too_many_login_attempts":
+            # allauth only says "try again later"; say when.
+            minutes = login_lockout_minutes()
+            return ValidationError(
+                ngettext(
+                    "Too many failed sign-in attempts. For your security, sign-in is paused: "
+                    "try again in %(minutes)d minute.",
+                    "Too many failed sign-in attempts. For your security, sign-in is paused: "
+                    "try again in %(minutes)d minutes.",
+                    minutes,
+                ) % {"minutes": minutes},
+                code=code,
+            )
+        return super().validation_error(code, *args)
+
     def is_open_for_signup(self, request) -> bool:
         # No open sign-up: staff are created by an administrator, volunteers come by
         # invitation from their municipality's coordinator.

@@ -1,13 +1,30 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm, UserCreationForm
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from integration_portal.accounts.logos import logo_check
 from integration_portal.accounts.models import Municipality, User
+
+
+class MunicipalityAdminForm(forms.ModelForm):
+    class Meta:
+        model = Municipality
+        fields = "__all__"  # noqa: DJ007  (the admin shows every field, as without a form)
+
+    def clean_logo(self):
+        # The same check as the settings page, and a name the server chooses.
+        logo = self.cleaned_data["logo"]
+        if isinstance(logo, UploadedFile):
+            logo.name = f"{self.cleaned_data.get('slug') or 'logo'}{logo_check(logo)}"
+        return logo
 
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
+    form = MunicipalityAdminForm
     list_display = ("name", "code", "mfa_required", "contact_email")
     search_fields = ("name", "code")
     prepopulated_fields = {"slug": ("name",)}

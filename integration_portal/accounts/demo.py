@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
+from allauth.mfa.utils import encrypt
+
 from integration_portal.accounts.models import Municipality, User
 from integration_portal.core.demo import DemoContext, demo_seeder
 
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - printed on purpose; demo installs only
+# Every demo staff user in a municipality that requires two-factor authentication has an
+# authenticator app with this secret, and the same recovery codes; both are printed.
+DEMO_TOTP_SECRET = "DEMOPORTALSECRETKEYFORTESTING234"  # noqa: S105 - base32, printed on purpose
+DEMO_RECOVERY_SEED = "demo-portal-2026-recovery-codes"
+DEMO_RECOVERY_CODES_SHOWN = 3
 
 MUNICIPALITIES = [
-    # name, kommunekode, slug, contact e-mail
-    ("Lejre", "350", "lejre", "integration@lejre.example"),
-    ("Vejen", "575", "vejen", "integration@vejen.example"),
-    ("Lemvig", "665", "lemvig", "integration@lemvig.example"),
+    # name, kommunekode, slug, contact e-mail, two-factor required of staff
+    ("Lejre", "350", "lejre", "integration@lejre.example", True),
+    ("Vejen", "575", "vejen", "integration@vejen.example", True),
+    # One with it switched off, to try the portal with a password only.
+    ("Lemvig", "665", "lemvig", "integration@lemvig.example", False),
 ]
 
 # role key, flags, names per municipality
@@ -51,12 +62,28 @@ def _demo_user(*, email: str, full_name: str, municipality: Municipality, flags:
     return user
 
 
+def _demo_authenticators(user: User) -> list[str]:
+    """Give a demo staff user the printed authenticator and recovery codes, afresh on every
+    run (so that used recovery codes work again); return the recovery codes."""
+    Authenticator.objects.filter(user=user).delete()
+    if not (user.is_portal_staff and user.municipality.mfa_required):
+        return []
+    TOTP.activate(user, DEMO_TOTP_SECRET)
+    recovery = Authenticator.objects.create(
+        user=user, type=Authenticator.Type.RECOVERY_CODES,
+        data={"seed": encrypt(DEMO_RECOVERY_SEED), "used_mask": 0},
+    )
+    return RecoveryCodes(recovery).get_unused_codes()
+
+
 @demo_seeder(order=0)
 def seed_accounts(context: DemoContext) -> None:
-    for name, code, slug, contact_email in MUNICIPALITIES:
+    recovery_codes: list[str] = []
+    for name, code, slug, contact_email, mfa_required in MUNICIPALITIES:
         municipality, _ = Municipality.objects.update_or_create(
             code=code, defaults={"name": name, "slug": slug, "contact_email": contact_email,
-                                 "job_centre_email": f"jobcenter@{slug}.example"},
+                                 "job_centre_email": f"jobcenter@{slug}.example",
+                                 "mfa_required": mfa_required},
         )
         context.municipalities[slug] = municipality
         for role, (flags, names) in PEOPLE.items():
@@ -64,8 +91,24 @@ def seed_accounts(context: DemoContext) -> None:
             user = _demo_user(
                 email=email, full_name=names[slug], municipality=municipality, flags=flags
             )
+            recovery_codes = _demo_authenticators(user) or recovery_codes
             context.users[(slug, role)] = user
             context.credentials.append((name, role, email, DEMO_PASSWORD))
+    with_mfa = " and ".join(name for name, *_, required in MUNICIPALITIES if required)
+    without_mfa = " and ".join(name for name, *_, required in MUNICIPALITIES if not required)
+    context.notes += [
+        "",
+        f"Two-factor authentication: staff (caseworker, coordinator, manager) in {with_mfa} "
+        "are asked for a code after the password.",
+        f"  Add this secret to an authenticator app (one entry serves every demo user): "
+        f"{DEMO_TOTP_SECRET}",
+        f"  or type it as a URI: otpauth://totp/Integrationsportalen:demo?secret="
+        f"{DEMO_TOTP_SECRET}&issuer=Integrationsportalen",
+        "  or use a recovery code (each works once per user until seed_demo runs again): "
+        + ", ".join(recovery_codes[:DEMO_RECOVERY_CODES_SHOWN]),
+        f"  {without_mfa} has two-factor switched off: the password is enough there. "
+        "Volunteers and the administrator log in with the password only.",
+    ]
 
     admin = _demo_user(
         email="admin@portal.example",

@@ -11,11 +11,27 @@ _ALLOWED_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/healthz", "/health", 
 _SESSION_KEY = "portal_mfa_ok"
 
 
+def remember_mfa_passed(sender, request, user, **kwargs) -> None:
+    """At login, mark the session of staff who have an authenticator as done with two-factor.
+
+    allauth logs a user with an authenticator in only after the code (and the admin site's
+    login is routed through allauth), so later requests need no query to know it.
+    """
+    if (
+        request is not None
+        and hasattr(request, "session")
+        and user.is_portal_staff
+        and is_mfa_enabled(user)
+    ):
+        request.session[_SESSION_KEY] = True
+
+
 class RequireMfaMiddleware:
     """Send staff of a municipality that requires two-factor authentication to set it up.
 
     Once the user has an authenticator, allauth asks for a code at every login, so this only
-    has to catch accounts that have none yet.
+    has to catch accounts that have none yet. Sessions of users who had one at login are
+    marked then (`remember_mfa_passed`) and cost nothing here.
     """
 
     def __init__(self, get_response):
@@ -31,6 +47,7 @@ class RequireMfaMiddleware:
             and not request.path.startswith(_ALLOWED_PREFIXES)
         ):
             if is_mfa_enabled(user):
+                # Set up during this session: the activation itself checked a code.
                 request.session[_SESSION_KEY] = True
             else:
                 messages.warning(

@@ -22,9 +22,10 @@ class Municipality(models.Model):
         validators=[RegexValidator(r"^\d{3}$", _("Enter the three-digit municipality code."))],
     )
     slug = models.SlugField(_("slug"), unique=True)
+    # On unless a municipality deliberately switches it off: staff read personal data.
     mfa_required = models.BooleanField(
         _("require two-factor authentication for staff"),
-        default=False,
+        default=True,
         help_text=_("Caseworkers, coordinators and managers must set up an authenticator app."),
     )
     contact_email = models.EmailField(_("contact e-mail of the integration office"), blank=True)

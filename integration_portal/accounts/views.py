@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from integration_portal.accounts.adapter import login_lockout_minutes
 from integration_portal.accounts.forms import MunicipalitySettingsForm
 from integration_portal.accounts.logos import logo_content_type
 from integration_portal.accounts.permissions import Perm, permission_required
@@ -50,3 +51,8 @@ def municipality_logo(request: HttpRequest) -> HttpResponse:
     response["Cache-Control"] = "private, no-cache"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def too_many_requests(request: HttpRequest) -> HttpResponse:
+    """allauth's answer when a sign-in step is throttled (ROOT_URLCONF.handler429)."""
+    return render(request, "429.html", {"retry_minutes": login_lockout_minutes()}, status=429)

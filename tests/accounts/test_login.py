@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.factories import TEST_PASSWORD, UserFactory, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -22,10 +22,14 @@ def test_after_login_each_role_lands_on_its_start_page(client, municipality, tra
     # given a user with a role
     user = UserFactory(municipality=municipality, **traits)
 
-    # when they log in through the login form and follow the redirects
+    # when they log in through the login form (staff then with their app's code) and follow
+    # the redirects
     response = client.post(
         reverse("account_login"), {"login": user.email, "password": TEST_PASSWORD}, follow=True
     )
+    if user.is_portal_staff:
+        assert response.redirect_chain[-1][0] == reverse("mfa_authenticate")
+        response = client.post(reverse("mfa_authenticate"), {"code": totp_code()}, follow=True)
 
     # then they end on their role's start page
     assert response.status_code == 200

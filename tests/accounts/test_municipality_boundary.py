@@ -72,10 +72,10 @@ def test_a_manager_changes_only_their_own_municipalitys_settings(
     # given a manager logged in
     client.force_login(manager)
 
-    # when they switch on two-factor authentication
+    # when they switch off two-factor authentication (on by default)
     response = client.post(
         reverse("accounts:municipality_settings"),
-        {"mfa_required": "on", "contact_email": "kontakt@lejre.example",
+        {"contact_email": "kontakt@lejre.example",
          "milestone_warning_days": "10", "boerneattest_renewal_months": "24"},
     )
 
@@ -83,9 +83,9 @@ def test_a_manager_changes_only_their_own_municipalitys_settings(
     assert response.status_code == 302
     manager.municipality.refresh_from_db()
     other_manager.municipality.refresh_from_db()
-    assert manager.municipality.mfa_required is True
+    assert manager.municipality.mfa_required is False
     assert manager.municipality.contact_email == "kontakt@lejre.example"
-    assert other_manager.municipality.mfa_required is False
+    assert other_manager.municipality.mfa_required is True
 
 
 def test_bad_settings_input_keeps_what_was_typed_and_saves_nothing(client, manager):
@@ -93,7 +93,7 @@ def test_bad_settings_input_keeps_what_was_typed_and_saves_nothing(client, manag
 
     response = client.post(
         reverse("accounts:municipality_settings"),
-        {"mfa_required": "on", "contact_email": "not-an-address", "milestone_warning_days": "7",
+        {"contact_email": "not-an-address", "milestone_warning_days": "7",
          "boerneattest_renewal_months": "24"},
     )
 
@@ -101,7 +101,7 @@ def test_bad_settings_input_keeps_what_was_typed_and_saves_nothing(client, manag
     assert "contact_email" in response.context["form"].errors
     assert "not-an-address" in response.content.decode()
     manager.municipality.refresh_from_db()
-    assert manager.municipality.mfa_required is False
+    assert manager.municipality.mfa_required is True
 
 
 @pytest.mark.parametrize("url_name", ["accounts:staff", "accounts:municipality_settings",
