@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from integration_portal.accounts.permissions import Perm, Role
+        from integration_portal.core import security  # noqa: F401  (stamps sessions at login)
         from integration_portal.core.navigation import register_nav_item, register_start_page
 
         register_start_page(role=Role.MANAGER, url_name="manager_home")
