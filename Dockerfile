@@ -25,11 +25,14 @@ WORKDIR /app
 COPY . /app
 RUN pip install --no-cache-dir .
 
-# The image is production: DEBUG=0, so the settings refuse to start without SECRET_KEY.
+# The image is production: DEBUG=0, so the settings refuse to start without SECRET_KEY and
+# the CPR keys.
 ENV DEBUG=0
 # Static files are collected with the production (manifest) storage the image serves with;
-# the throwaway key exists only in this build step, never at run time.
+# the throwaway keys exist only in this build step, never at run time.
 RUN export SECRET_KEY=build-step-only-not-used-at-run-time \
+    CPR_ENCRYPTION_KEY=YnVpbGQtc3RlcC1vbmx5LW5vdC1hLXJlYWwta2V5ISE= \
+    CPR_HASH_KEY=build-step-only-not-used-at-run-time \
     && python manage.py compilemessages \
     && python manage.py collectstatic --noinput
 

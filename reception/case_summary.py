@@ -1,7 +1,7 @@
 """The case summary: one household's case on paper (PDF), for caseworkers.
 
-It holds what the case page holds about the household — the persons with their full CPR
-numbers, deadlines, letters — and the sections other apps register with a print template
+It holds what the case page holds about the household — the persons (CPR numbers masked, as
+on screen), deadlines, letters — and the sections other apps register with a print template
 (reception.case_sections), so printing it is logged on the case's audit trail.
 """
 

@@ -18,6 +18,7 @@ from django.db.models import (
 )
 from django.db.models.functions import TruncMonth
 
+from integration_portal.core.crypto import cpr_hash
 from integration_portal.core.selectors import count_per_row
 from integration_portal.rules.kinds import PROGRAMME_START
 from reception.models import (
@@ -71,6 +72,9 @@ def household_list(
 ) -> HouseholdQuerySet:
     """The case list with search (name, CPR, reference) and filters.
 
+    A full CPR number (ten digits, with or without the dash) is found through its keyed hash;
+    six to nine digits find the persons born on that DDMMYY.
+
     `caseworker` is "me", "none" or "" (everyone's).
     """
     households = Household.objects.visible_to(user)
@@ -91,8 +95,11 @@ def household_list(
     if query:
         person_matches = Q()
         digits = query.replace("-", "").replace(" ", "")
-        if digits.isdigit() and len(digits) >= 6:
-            person_matches |= Q(cpr__startswith=_cpr_prefix(digits))
+        if digits.isdigit() and len(digits) == 10:
+            person_matches |= Q(cpr_hash=cpr_hash(digits))
+        elif digits.isdigit() and 6 <= len(digits) < 10:
+            # Only the birth date (DDMMYY) is stored in the clear; the rest is encrypted.
+            person_matches |= Q(cpr_masked__startswith=digits[:6])
         for word in query.split():
             person_matches |= Q(first_name__icontains=word) | Q(last_name__icontains=word)
         households = households.filter(
@@ -118,11 +125,6 @@ def household_list(
     )
 
 
-def _cpr_prefix(digits: str) -> str:
-    """Stored numbers are DDMMYY-SSSS; a search of 6–10 digits matches from the start."""
-    return digits if len(digits) <= 6 else f"{digits[:6]}-{digits[6:]}"
-
-
 def household_detail(*, user: User, pk: int) -> Household:
     """One case with everything its page shows, in a bounded number of queries."""
     from django.http import Http404
@@ -146,7 +148,8 @@ def household_detail(*, user: User, pk: int) -> Household:
 
 def persons_with_cpr(*, user: User, cpr: str, exclude_pk: int | None = None) -> QuerySet[Person]:
     """Persons in the user's municipality already registered with this CPR number."""
-    persons = Person.objects.visible_to(user).filter(cpr=cpr).select_related("household")
+    persons = (Person.objects.visible_to(user).filter(cpr_hash=cpr_hash(cpr))
+               .select_related("household"))
     if exclude_pk is not None:
         persons = persons.exclude(pk=exclude_pk)
     return persons

@@ -57,6 +57,7 @@ def test_compose_file_has_the_production_shape():
     web_command = " ".join(web_command) if isinstance(web_command, list) else web_command
     assert "gunicorn" in web_command
 
-    secret_key = str(services["web"]["environment"]["SECRET_KEY"])
-    assert secret_key.startswith("${SECRET_KEY:?"), f"SECRET_KEY must be required: {secret_key}"
-    assert ":-" not in secret_key, f"SECRET_KEY must not have a default: {secret_key}"
+    for name in ("SECRET_KEY", "CPR_ENCRYPTION_KEY", "CPR_HASH_KEY"):
+        value = str(services["web"]["environment"][name])
+        assert value.startswith("${" + name + ":?"), f"{name} must be required: {value}"
+        assert ":-" not in value, f"{name} must not have a default: {value}"

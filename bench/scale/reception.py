@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import random
 
+from integration_portal.core.crypto import cpr_encrypt, cpr_hash
+
 from . import shape
 from .base import DAY, Weighted, at, json_list, next_id
 from .writer import NULL
@@ -173,17 +175,22 @@ class ReceptionRows:
                     notice[10] += 1
                 else:
                     notice[11] += 1
-                cpr, cpr_day = "", NULL
+                cpr_ciphertext = cpr_digest = cpr_masked = ""
+                cpr_day = NULL
                 if registered:
                     serial += 1
                     century = 0 if birth.year < 2000 else 4
                     cpr = f"{birth:%d%m%y}-{century}{serial % 1000:03d}"
+                    # As Person.cpr stores it: encrypted, keyed hash, masked.
+                    cpr_ciphertext, cpr_digest = cpr_encrypt(cpr), cpr_hash(cpr)
+                    cpr_masked = f"{cpr[:6]}-XXXX"
                     cpr_day = reference_day + datetime.timedelta(days=rng.randint(0, 14))
                 interpreter = adult and rng.random() < 0.4
                 spoken = languages + (["da"] if not adult and registered else [])
                 rows.append((
-                    person_id, household_id, relation, rng.choice(first_names), last_name, cpr,
-                    cpr_day, birth, shape.NATIONALITY[self.h_origin[h]], self.h_basis[h],
+                    person_id, household_id, relation, rng.choice(first_names), last_name,
+                    cpr_ciphertext, cpr_digest, cpr_masked, cpr_day, birth,
+                    shape.NATIONALITY[self.h_origin[h]], self.h_basis[h],
                     json_list(spoken),
                     "en" if adult and rng.random() < 0.15 else letter_language,
                     literacy(rng) if adult else "unknown", interpreter,
@@ -204,8 +211,9 @@ class ReceptionRows:
 
         rows, self.persons_rows = self.persons_rows, None
         return self.loader.load(Person, [
-            "id", "household", "relation", "first_name", "last_name", "cpr",
-            "cpr_registration_date", "birth_date", "nationality", "residence_basis",
+            "id", "household", "relation", "first_name", "last_name", "cpr_ciphertext",
+            "cpr_hash", "cpr_masked", "cpr_registration_date", "birth_date", "nationality",
+            "residence_basis",
             "languages", "letter_language", "literacy", "interpreter_needed",
             "interpreter_language", "interpreter_dialect", "phone", "email", "email_consent",
             "digital_post_exempt", "digital_post_exempt_until", "needs_note", "takeover_date",

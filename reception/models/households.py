@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from integration_portal.core.crypto import cpr_decrypt, cpr_encrypt, cpr_hash
 from integration_portal.core.scoping import MunicipalityQuerySet
 from integration_portal.letters.languages import Language, LetterLanguage
-from integration_portal.rules.cpr import validate_cpr
+from integration_portal.rules.cpr import parse_cpr
 from integration_portal.rules.models import ResidenceBasis
 
 
@@ -183,10 +185,13 @@ class Person(models.Model):
     relation = models.CharField(_("relation"), max_length=20, choices=Relation.choices)
     first_name = models.CharField(_("first name(s)"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
-    cpr = models.CharField(
-        _("CPR number"), max_length=11, blank=True, validators=[validate_cpr],
-        help_text=_("DDMMYY-SSSS. Numbers without the modulus 11 check are valid."),
+    # The CPR number is never stored in the clear: `cpr` (below) encrypts and decrypts it.
+    # Lists and searches use the hash and the masked form, so they need no decryption.
+    cpr_ciphertext = models.TextField(_("CPR number (encrypted)"), blank=True, editable=False)
+    cpr_hash = models.CharField(
+        _("CPR number (keyed hash)"), max_length=64, blank=True, editable=False
     )
+    cpr_masked = models.CharField(_("CPR number"), max_length=11, blank=True, editable=False)
     cpr_registration_date = models.DateField(_("CPR registration date"), null=True, blank=True)
     birth_date = models.DateField(_("date of birth"))
     nationality = models.CharField(_("nationality"), max_length=60, blank=True)
@@ -235,14 +240,38 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("persons")
         ordering = ["household", "birth_date", "pk"]
-        indexes = [models.Index(fields=["cpr"]), models.Index(fields=["last_name"])]
+        indexes = [models.Index(fields=["cpr_hash"]), models.Index(fields=["last_name"])]
 
     def __str__(self) -> str:
         return self.full_name
 
     @property
+    def cpr(self) -> str:
+        """The full CPR number, decrypted ("" if none). Read it only where the full number is
+        really needed, and audit-log that; everywhere else show `cpr_masked`."""
+        return cpr_decrypt(self.cpr_ciphertext) if self.cpr_ciphertext else ""
+
+    @cpr.setter
+    def cpr(self, value: str | None) -> None:
+        """Set from "DDMMYY-SSSS" or ten digits (ValidationError otherwise); "" removes it."""
+        if not value:
+            self.cpr_ciphertext = self.cpr_hash = self.cpr_masked = ""
+            return
+        try:
+            parsed = parse_cpr(value)
+        except ValidationError as error:
+            raise ValidationError({"cpr": error.messages}) from None
+        digest = cpr_hash(parsed.normalised)
+        if digest == self.cpr_hash and self.cpr_ciphertext:
+            return  # the same number: keep the ciphertext, so nothing is written for nothing
+        self.cpr_ciphertext = cpr_encrypt(parsed.normalised)
+        self.cpr_hash = digest
+        self.cpr_masked = parsed.masked
+
+    @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
+        # Only erasure (retention) leaves both empty: the forms require a first name.
+        return f"{self.first_name} {self.last_name}".strip() or str(_("(name erased)"))
 
     @property
     def effective_takeover_date(self):

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from integration_portal.accounts.permissions import Perm, can, permission_required
@@ -76,13 +77,12 @@ def person_edit(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     return _person_form_page(request, person.household, person)
 
 
-@permission_required(Perm.VIEW_CASES)
-def person_detail(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
-    person = _person_for(request, pk, person_pk)
-    services.record_view(actor=request.user, household=person.household, obj=person)
+def _person_page(request: HttpRequest, person: Person, cpr: str = "") -> HttpResponse:
+    """The person's page; `cpr` is the full number when the caseworker chose to see it."""
     return render(request, "reception/person_detail.html", {
         "person": person,
         "household": person.household,
+        "cpr": cpr,
         "milestones": person.milestones.select_related("done_by").order_by("due_date"),
         "can_work": can(request.user, Perm.WORK_ON_CASES),
         "takeover_form": TakeoverOverrideForm(initial={
@@ -90,6 +90,31 @@ def person_detail(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse
             "reason": person.takeover_override_reason,
         }),
     })
+
+
+@permission_required(Perm.VIEW_CASES)
+def person_detail(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
+    person = _person_for(request, pk, person_pk)
+    services.record_view(actor=request.user, household=person.household, obj=person)
+    return _person_page(request, person)
+
+
+@never_cache
+@require_POST
+@permission_required(Perm.WORK_ON_CASES)
+def person_cpr_reveal(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
+    """Show the full CPR number (audit-logged): in place with htmx, else the whole page.
+
+    A POST, not a link: showing the number is an act that is logged, and a GET could be
+    repeated by a prefetch or a crawler without anyone having chosen to see it.
+    """
+    person = _person_for(request, pk, person_pk)
+    cpr = services.person_cpr_reveal(person=person, actor=request.user)
+    if request.headers.get("HX-Request"):
+        return render(request, "reception/person_cpr.html", {
+            "person": person, "household": person.household, "cpr": cpr, "can_work": True,
+        })
+    return _person_page(request, person, cpr)
 
 
 @require_POST

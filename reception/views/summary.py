@@ -18,7 +18,7 @@ from reception.case_summary import (
 
 @require_GET
 # Those who work on cases print them. Managers read cases on screen, but a printed copy of
-# a household's personal data (full CPR numbers) is a caseworker's tool, as the issue says.
+# a household's personal data (names, addresses, notes) is a caseworker's tool.
 @permission_required(Perm.WORK_ON_CASES)
 def case_summary(request: HttpRequest, pk: int) -> HttpResponse:
     household = selectors.household_detail(user=request.user, pk=pk)

@@ -30,7 +30,7 @@ def checksum_of_a_run(seed_value: int) -> str:
                 Household.objects.values_list("pk", "reference", "status", "arrival_date",
                                               "caseworker_id"),
                 Person.objects.values_list("pk", "household_id", "first_name", "birth_date",
-                                           "cpr", "languages"),
+                                           "cpr_hash", "cpr_masked", "languages"),
                 Milestone.objects.values_list("pk", "person_id", "kind", "due_date",
                                               "done_on"),
                 Task.objects.values_list("pk", "kind_id", "status", "starts_at", "claimed_by_id"),

@@ -33,6 +33,7 @@ def case_urls(household, caseworker, adult_data):
         reverse("reception:journal_add", args=[pk]),
         reverse("reception:document_upload", args=[pk]),
         reverse("reception:person_takeover", args=[pk, person.pk]),
+        reverse("reception:person_cpr_reveal", args=[pk, person.pk]),
     ]
     if milestone:
         post_urls.append(reverse("reception:milestone_done", args=[pk, milestone.pk]))

@@ -78,9 +78,10 @@ def test_the_summary_holds_the_case(client, caseworker, case):
     assert case.municipality.name in text
     assert caseworker.full_name in text
     assert "Announced" in text
-    # the persons, with their CPR numbers as stored
-    assert "Ahmad Al-Hassan" in text and "140385-1237" in text
-    assert "020687-1234" in text
+    # the persons, with their CPR numbers masked as on screen
+    assert "Ahmad Al-Hassan" in text and "140385-XXXX" in text
+    assert "020687-XXXX" in text
+    assert "140385-1237" not in text and "020687-1234" not in text
     assert "Refugee (asylum)" in text
     # the milestones, the open past one marked overdue and the done one not
     assert "Introduction programme start" in text
