@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.utils import timezone
 
-from integration_portal.core.models import WorkerHeartbeat
+from integration_portal.core.models import OutboxMessage, WorkerHeartbeat
 from integration_portal.core.tasks import HEARTBEAT_NAME
 
 
@@ -21,6 +21,8 @@ class Health:
     broker: bool
     broker_kind: str
     last_heartbeat: datetime | None
+    # Messages kept in the outbox because the broker could not take them (None: unknown).
+    outbox_unsent: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -72,6 +74,13 @@ def last_heartbeat() -> datetime | None:
         return None
 
 
+def outbox_unsent() -> int | None:
+    try:
+        return OutboxMessage.objects.filter(sent_at__isnull=True).count()
+    except DatabaseError:
+        return None
+
+
 def check() -> Health:
     db = database_ok()
     return Health(
@@ -79,4 +88,5 @@ def check() -> Health:
         broker=broker_ok(),
         broker_kind="redis" if settings.REDIS_URL else "filesystem",
         last_heartbeat=last_heartbeat() if db else None,
+        outbox_unsent=outbox_unsent() if db else None,
     )

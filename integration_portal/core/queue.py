@@ -1,11 +1,29 @@
-"""Enqueue background work only once the transaction that asked for it has committed."""
+"""Background work goes to the broker through an outbox, so that none is lost while Redis is
+away and none is sent before the change that asked for it has committed.
+
+`enqueue_on_commit` writes an `OutboxMessage` in the caller's transaction: the message exists
+if and only if the business change committed. Once the transaction commits, it tries to
+publish the message at once and marks it sent. If the broker is down the request carries on
+(publishing fails fast: CELERY_TASK_PUBLISH_RETRY_POLICY) and the row waits for the relay
+(`outbox_relay`), which beat runs every minute, a worker runs when it starts and
+`manage.py relay_outbox` runs by hand.
+
+Each message is published by whoever holds its row lock (`select_for_update(skip_locked)`),
+so the commit hook and the relay never both send it. A process that dies between publishing
+and marking may leave it to be sent again: every task is idempotent, which is what makes
+"at least once" mean "exactly once" in effect.
+"""
 
 from __future__ import annotations
 
+import datetime
 import logging
 from typing import Any
 
 from django.db import InterfaceError, OperationalError, transaction
+from django.utils import timezone
+
+from integration_portal.core.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 
@@ -26,21 +44,96 @@ DELIVERY_TASK_OPTIONS: dict[str, Any] = {
     "acks_late": True,
 }
 
+RELAY_BATCH_SIZE = 200
+ERROR_MAX_LENGTH = 1000
+# Sent messages are kept a while to look into a problem, then deleted.
+KEEP_SENT_FOR = datetime.timedelta(days=7)
+
 
 def enqueue_on_commit(task: Any, *args: Any) -> None:
-    """Send `task.delay(*args)` after commit; never fail the request if the broker is down.
+    """Send `task.delay(*args)` once the caller's transaction commits, through the outbox.
 
-    Work whose enqueue fails is not lost: every such task has a periodic sweep that finds
-    the rows still waiting (e.g. arrived households without a welcome letter) and enqueues
-    them again.
+    Never fails the request because the broker is down: the message stays in the outbox and
+    the relay sends it when the broker is back. The periodic sweeps (CELERY_BEAT_SCHEDULE)
+    remain as a second net for work whose message was never written.
     """
+    message = OutboxMessage.objects.create(task_name=task.name, args=list(args))
+    transaction.on_commit(lambda: _publish_after_commit(task, message.pk))
 
-    def send() -> None:
-        try:
-            task.delay(*args)
-        except Exception:
-            logger.exception(
-                "Could not enqueue %s%r; the periodic sweep will retry", task.name, args
+
+def _publish_after_commit(task: Any, message_id: int) -> None:
+    try:
+        with transaction.atomic():
+            message = (
+                OutboxMessage.objects.select_for_update(skip_locked=True)
+                .filter(pk=message_id, sent_at__isnull=True)
+                .first()
             )
+            if message is None:
+                return  # the relay holds it or has sent it
+            _publish(task, message)
+    except Exception:
+        # Also when the database went away: the row is committed and the relay will find it.
+        logger.exception("Could not send outbox message %s; the relay will retry", message_id)
 
-    transaction.on_commit(send)
+
+def _publish(task: Any, message: OutboxMessage) -> bool:
+    """Publish one locked message and record the outcome on its row; True when it went."""
+    try:
+        task.delay(*message.args)
+    except Exception as error:
+        logger.warning("Could not enqueue %s%r (outbox message %s): %s",
+                       message.task_name, tuple(message.args), message.pk, error)
+        OutboxMessage.objects.filter(pk=message.pk).update(
+            attempts=message.attempts + 1, last_error=repr(error)[:ERROR_MAX_LENGTH]
+        )
+        return False
+    OutboxMessage.objects.filter(pk=message.pk).update(sent_at=timezone.now())
+    return True
+
+
+def outbox_relay(*, batch_size: int = RELAY_BATCH_SIZE) -> int:
+    """Publish the unsent outbox messages, oldest first; returns how many were sent.
+
+    Stops at the first message the broker refuses (it is most likely down: the next run
+    goes on from there). Rows another relay holds are skipped, not waited for. A message
+    whose task no longer exists is logged and counted as failed, and the rest go on.
+    """
+    from integration_portal.celery import app
+
+    sent = 0
+    last_pk = 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                OutboxMessage.objects.select_for_update(skip_locked=True)
+                .filter(sent_at__isnull=True, pk__gt=last_pk)
+                .order_by("pk")[:batch_size]
+            )
+            if not batch:
+                break
+            last_pk = batch[-1].pk
+            for message in batch:
+                task = app.tasks.get(message.task_name)
+                if task is None:
+                    logger.error("Outbox message %s: no task named %s", message.pk,
+                                 message.task_name)
+                    OutboxMessage.objects.filter(pk=message.pk).update(
+                        attempts=message.attempts + 1, last_error="unknown task"
+                    )
+                    continue
+                if not _publish(task, message):
+                    logger.info("Outbox relay: sent %d message(s), stopped at a failure", sent)
+                    return sent
+                sent += 1
+        if len(batch) < batch_size:
+            break
+    if sent:
+        logger.info("Outbox relay: sent %d message(s)", sent)
+    return sent
+
+
+def outbox_prune(*, keep: datetime.timedelta = KEEP_SENT_FOR) -> int:
+    """Delete the messages sent longer than `keep` ago; returns how many."""
+    deleted, _ = OutboxMessage.objects.filter(sent_at__lt=timezone.now() - keep).delete()
+    return deleted
