@@ -36,3 +36,8 @@ class ReceptionConfig(AppConfig):
         from reception.reports import reception_report_section
 
         register_report_section(key="reception", build=reception_report_section, order=10)
+
+        # Each app's sections of a person's data export (reception/personal_data.py).
+        from django.utils.module_loading import autodiscover_modules
+
+        autodiscover_modules("personal_data")
