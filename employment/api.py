@@ -17,9 +17,10 @@ from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
-from employment.models import Measure, MeasureCategory, MeasureStatus
+from employment.models import Measure, MeasureCategory, MeasureOutcome, MeasureStatus
 from employment.selectors import measures as selectors
 from integration_portal.accounts.permissions import Perm
+from integration_portal.api.filters import IdFilter
 from integration_portal.api.permissions import requires
 
 
@@ -36,6 +37,10 @@ class MeasureSerializer(serializers.ModelSerializer):
         source="employer_display", read_only=True,
         help_text=_("The registered employer's name, or the name as it was reported."),
     )
+    # Empty until the measure has ended: the schema must say so, or a client that validates
+    # answers against it rejects every running measure.
+    outcome = serializers.ChoiceField(choices=MeasureOutcome.choices, allow_blank=True,
+                                      read_only=True)
 
     class Meta:
         model = Measure
@@ -47,9 +52,9 @@ class MeasureSerializer(serializers.ModelSerializer):
 
 
 class MeasureFilter(filters.FilterSet):
-    person = filters.NumberFilter(field_name="person_id",
+    person = IdFilter(field_name="person_id",
                                   help_text=_("Only the measures of this person (their id)."))
-    household = filters.NumberFilter(field_name="household_id",
+    household = IdFilter(field_name="household_id",
                                      help_text=_("Only the measures of this case (its id)."))
     category = filters.ChoiceFilter(field_name="measure_type__category",
                                     choices=MeasureCategory.choices,

@@ -20,6 +20,7 @@ from housing import selectors
 from housing.models import HousingUnit, Placement, PlacementStatus, UnitKind
 from housing.selectors import UnitFilters
 from integration_portal.accounts.permissions import Perm
+from integration_portal.api.filters import IdFilter
 from integration_portal.api.permissions import requires
 
 # The homes.
@@ -132,7 +133,7 @@ class PlacementSerializer(serializers.ModelSerializer):
 
 
 class PlacementFilter(filters.FilterSet):
-    household = filters.NumberFilter(field_name="household_id",
+    household = IdFilter(field_name="household_id",
                                      help_text=_("Only the placements of this case (its id)."))
     kind = filters.ChoiceFilter(choices=PlacementKind.choices, method="filter_kind",
                                 help_text=_("Only placements in permanent, or in temporary, "

@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from integration_portal.accounts.permissions import Perm
+from integration_portal.api.filters import IdFilter
 from integration_portal.api.permissions import requires
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record_many
@@ -124,6 +125,12 @@ class PersonSerializer(serializers.HyperlinkedModelSerializer):
         read_only=True, help_text=_("The id of the person's case."),
     )
     languages = serializers.ListField(child=serializers.CharField(), read_only=True)
+    cpr = serializers.CharField(
+        source="cpr_masked", read_only=True,
+        help_text=_("The CPR number masked as DDMMYY-XXXX (empty if none). The full number is "
+                    "never sent through the API: a caseworker can show it on the person's "
+                    "page, which is audit-logged."),
+    )
     effective_takeover_date = serializers.DateField(
         read_only=True, allow_null=True,
         help_text=_("The takeover date set by hand if there is one, else the computed one."),
@@ -184,7 +191,7 @@ class HouseholdFilter(django_filters.rest_framework.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=HouseholdStatus.choices, label=_("Cases with this status."),
     )
-    caseworker = django_filters.NumberFilter(
+    caseworker = IdFilter(
         field_name="caseworker__id", label=_("Cases of the caseworker with this user id."),
     )
     reference = django_filters.CharFilter(
@@ -203,7 +210,7 @@ class HouseholdFilter(django_filters.rest_framework.FilterSet):
 
 
 class PersonFilter(django_filters.rest_framework.FilterSet):
-    household = django_filters.NumberFilter(
+    household = IdFilter(
         field_name="household__id", label=_("Persons of the case with this id."),
     )
 
@@ -213,10 +220,10 @@ class PersonFilter(django_filters.rest_framework.FilterSet):
 
 
 class MilestoneFilter(django_filters.rest_framework.FilterSet):
-    household = django_filters.NumberFilter(
+    household = IdFilter(
         field_name="household__id", label=_("Milestones of the case with this id."),
     )
-    person = django_filters.NumberFilter(
+    person = IdFilter(
         field_name="person__id", label=_("Milestones of the person with this id."),
     )
     kind = django_filters.CharFilter(label=_("Milestones of this kind, e.g. programme_start."))

@@ -27,6 +27,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from integration_portal.accounts.permissions import Perm, can
+from integration_portal.api.filters import IdFilter
 from integration_portal.api.permissions import requires
 from integration_portal.letters.languages import Language
 from volunteers import selectors, services
@@ -128,7 +129,7 @@ class TaskFilter(filters.FilterSet):
     )
     date_from = filters.DateFilter(field_name="ends_at__date", lookup_expr="gte",
                                    help_text=_("Only tasks that end on or after this day."))
-    household = filters.NumberFilter(
+    household = IdFilter(
         method="filter_household",
         help_text=_("Staff only: the tasks posted from this case (its id)."),
     )
