@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "integration_portal.rules",
     "integration_portal.reports",
     "integration_portal.api",
+    "integration_portal.retention",
     "reception",
     "volunteers",
     "housing",
@@ -68,13 +69,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "integration_portal.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "integration_portal.core.limits.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "integration_portal.core.security.SessionIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "integration_portal.accounts.middleware.RequireMfaMiddleware",
@@ -147,18 +151,62 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PREVENT_ENUMERATION = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Failed sign-ins (password or two-factor code): at most 5 per account from anywhere and 20
+# per address, each within a sliding window; the counters live in the shared part of the
+# cache (see CACHES). The refusal tells the user to wait the window out.
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15)
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": f"20/{LOGIN_LOCKOUT_MINUTES}m/ip,5/{LOGIN_LOCKOUT_MINUTES}m/key",
+}
+# Behind a reverse proxy every request comes from the proxy's address: name how many proxies
+# append to X-Forwarded-For so that the per-address limit counts the real client.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Integrationsportalen")
+# Accept the code of the 30 seconds before and after too: a phone's clock drifts, and a code
+# typed at the end of its period arrives in the next.
+MFA_TOTP_TOLERANCE = 1
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+
+# --- CPR numbers ----------------------------------------------------------------------------
+# Encrypted at rest with CPR_ENCRYPTION_KEY (Fernet keys, comma-separated: the first encrypts,
+# all decrypt, for rotation) and found through an HMAC keyed with CPR_HASH_KEY. Like the
+# SECRET_KEY, production refuses to start without them (integration_portal/core/crypto.py).
+CPR_ENCRYPTION_KEY = env_str("CPR_ENCRYPTION_KEY")
+CPR_HASH_KEY = env_str("CPR_HASH_KEY")
+if not (CPR_ENCRYPTION_KEY and CPR_HASH_KEY):
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "CPR_ENCRYPTION_KEY and CPR_HASH_KEY must be set when DEBUG is off. Make an "
+            "encryption key with `python -c 'from cryptography.fernet import Fernet; "
+            "print(Fernet.generate_key().decode())'`."
+        )
+    from integration_portal.core.crypto import development_keys
+
+    # Development only: stable keys, so the data survives restarts of `make run`.
+    _dev_encryption_key, _dev_hash_key = development_keys(SECRET_KEY)
+    CPR_ENCRYPTION_KEY = CPR_ENCRYPTION_KEY or _dev_encryption_key
+    CPR_HASH_KEY = CPR_HASH_KEY or _dev_hash_key
 
 # --- Cache ----------------------------------------------------------------------------------
 # Each process's own memory: what is kept (the managers' figures, for minutes) may differ a
 # little between gunicorn's workers, never between what a page says and when it says it was
-# made. Nothing that must be shared or must last (sessions, locks, queued work) is kept here.
+# made. Nothing that must be shared or must last (sessions, locks, queued work) is kept here,
+# except allauth's sign-in counters and used TOTP codes: the default cache sends those to a
+# database table every process shares (created by `migrate`), see accounts/cache.py.
 CACHES = {
     "default": {
+        "BACKEND": "integration_portal.accounts.cache.SignInSharedCache",
+        "OPTIONS": {"LOCAL": "local", "SHARED": "shared", "SHARED_PREFIXES": ["allauth"]},
+    },
+    "local": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "portal",
         "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_shared_cache",
+        "OPTIONS": {"MAX_ENTRIES": 10000},
     },
 }
 
@@ -177,6 +225,8 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 MEDIA_ROOT = VAR_DIR / "media"  # private: served only through access-checked views
 DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields; files stream to disk
+# Any one request body (a document upload with its form); more is refused with 413 unread.
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 12 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -192,7 +242,11 @@ STORAGES = {
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # A task taken by a worker that died (acks late) goes back to the queue after this long.
+    # Above the longest task's run time, or a slow task is run twice; tests use a few seconds.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)
+    }
 else:
     # The embedded broker: messages are files under var/broker, shared by web, worker and beat.
     _broker_dir = VAR_DIR / "broker"
@@ -208,6 +262,11 @@ else:
         "control_folder": str(_broker_dir / "control"),
     }
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# A web request must not hang on a broker that is down: one quick retry (a pooled connection
+# that went stale when Redis restarted), then the message waits in the outbox.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2,
+}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -218,6 +277,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 HEARTBEAT_INTERVAL_SECONDS = env_int("HEARTBEAT_INTERVAL_SECONDS", 15)
 CELERY_BEAT_SCHEDULE = {
+    # Messages the outbox kept while the broker was down (integration_portal.core.queue).
+    "outbox-relay": {
+        "task": "integration_portal.core.tasks.outbox_relay_task",
+        "schedule": 60.0,
+    },
     "worker-heartbeat": {
         "task": "integration_portal.core.tasks.worker_heartbeat",
         "schedule": float(HEARTBEAT_INTERVAL_SECONDS),
@@ -247,6 +311,11 @@ CELERY_BEAT_SCHEDULE = {
     "report-sweep": {
         "task": "integration_portal.reports.tasks.report_sweep_task",
         "schedule": crontab(minute="*/5"),
+    },
+    # Approved anonymisations whose enqueue was lost or whose worker died are carried out.
+    "retention-sweep": {
+        "task": "integration_portal.retention.tasks.retention_sweep_task",
+        "schedule": crontab(hour=2, minute=40),
     },
 }
 
@@ -305,6 +374,30 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Scripts never read the CSRF cookie: htmx sends the token from the page (base.html).
+CSRF_COOKIE_HTTPONLY = True
+# Logged out after this many seconds without a request (integration_portal/core/security.py),
+# and SESSION_COOKIE_AGE after login at the latest.
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
+# Scripts, styles, fonts and images come from our own static files only (no inline code, no
+# CDN); data: images are the MFA set-up QR code and DKFDS's icons. CSP_REPORT_ONLY=1 makes the
+# browser report violations instead of blocking them.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", default=False)
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
     # Load balancers and compose health checks call /healthz over plain HTTP.

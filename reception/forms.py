@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from integration_portal.core.forms import DateInput
@@ -15,7 +17,12 @@ from reception.models import (
     NeedFlag,
     Person,
 )
-from reception.services import NOTICE_FIELDS, PERSON_FIELDS, STATUS_TRANSITIONS
+from reception.services import (
+    NOTICE_FIELDS,
+    PERSON_FIELDS,
+    STATUS_TRANSITIONS,
+    document_upload_check,
+)
 
 
 class NoticeForm(forms.ModelForm):
@@ -62,6 +69,7 @@ class PersonForm(forms.ModelForm):
     confirm_duplicate_cpr = forms.BooleanField(
         label=_("Register this CPR number anyway"), required=False,
     )
+    remove_cpr = forms.BooleanField(label=_("Remove the CPR number"), required=False)
 
     class Meta:
         model = Person
@@ -77,6 +85,16 @@ class PersonForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["birth_date"].required = False
         self.fields["birth_date"].help_text = _("Filled in from the CPR number when left empty.")
+        # The saved number is never put back in the form: showing it would be a reveal.
+        if self.instance.cpr_masked:
+            self.fields["cpr"].help_text = format_lazy(
+                _("Saved as {masked}. Leave it empty to keep the saved number."),
+                masked=self.instance.cpr_masked)
+            order = [name for name in self.fields if name != "remove_cpr"]
+            order.insert(order.index("cpr") + 1, "remove_cpr")
+            self.order_fields(order)
+        else:
+            del self.fields["remove_cpr"]
 
     def clean(self):
         cleaned = super().clean()
@@ -97,7 +115,13 @@ class PersonForm(forms.ModelForm):
         return cleaned
 
     def service_fields(self) -> dict:
-        return {name: self.cleaned_data[name] for name in PERSON_FIELDS}
+        fields = {name: self.cleaned_data[name] for name in PERSON_FIELDS}
+        if self.instance.cpr_masked and not fields["cpr"]:
+            if self.cleaned_data.get("remove_cpr"):
+                fields["cpr"] = ""
+            else:
+                del fields["cpr"]  # left empty: keep the saved number
+        return fields
 
 
 class HouseholdDatesForm(forms.Form):
@@ -156,6 +180,15 @@ class DocumentForm(forms.Form):
     def __init__(self, *args, persons, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = persons
+
+    def clean_file(self):
+        # By content, whatever the name or the browser says it is; the service checks again.
+        upload = self.cleaned_data["file"]
+        try:
+            document_upload_check(upload)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["file"]) from None
+        return upload
 
 
 class TakeoverOverrideForm(forms.Form):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -14,7 +13,14 @@ from django.utils.translation import gettext as _
 
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record, changed_field_names
+from integration_portal.core.crypto import (
+    cpr_decrypt,
+    cpr_hash,
+    cpr_needs_reencryption,
+    cpr_reencrypt,
+)
 from integration_portal.core.queue import enqueue_on_commit
+from integration_portal.core.uploads import JPEG, PDF, PNG, upload_check
 from integration_portal.rules.engine import compute_due_dates
 from integration_portal.rules.hooks import provided_anchors
 from integration_portal.rules.models import Anchor
@@ -53,11 +59,7 @@ STATUS_TRANSITIONS = {
     HouseholdStatus.CLOSED: set(),
 }
 # What an upload's first bytes must be, by the extensions allowed for it.
-ALLOWED_UPLOADS = {
-    b"%PDF-": ("application/pdf", {".pdf"}),
-    b"\x89PNG\r\n\x1a\n": ("image/png", {".png"}),
-    b"\xff\xd8\xff": ("image/jpeg", {".jpg", ".jpeg"}),
-}
+DOCUMENT_KINDS = (PDF, PNG, JPEG)
 
 
 def case_trail(household: Household | int) -> str:
@@ -256,6 +258,46 @@ def person_update(*, person: Person, actor: User, **fields) -> Person:
 
 
 @transaction.atomic
+def person_cpr_reveal(*, person: Person, actor: User) -> str:
+    """The person's full CPR number, for a caseworker who chose to see it: audit-logged."""
+    household = person.household
+    _check_same_municipality(actor, household.municipality_id)
+    _audit(actor=actor, household=household, action=AuditAction.VIEW, obj=person,
+           summary="CPR number shown")
+    return person.cpr
+
+
+def persons_cpr_reencrypt(*, batch_size: int = 1000) -> int:
+    """After a key rotation: encrypt every CPR number made with an older key with the newest,
+    and hash it again with the current CPR_HASH_KEY where that changed.
+
+    Pages through the persons by primary key, a batch per transaction, so it can run on a
+    live system and be stopped and run again; numbers already under the newest keys are left
+    alone. The numbers do not change, so nothing is audit-logged. Returns how many changed.
+    """
+    changed, last_pk = 0, 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                Person.objects.select_for_update()
+                .filter(pk__gt=last_pk).exclude(cpr_ciphertext="")
+                .order_by("pk").only("pk", "cpr_ciphertext", "cpr_hash")[:batch_size]
+            )
+            if not batch:
+                return changed
+            stale = []
+            for person in batch:
+                digest = cpr_hash(cpr_decrypt(person.cpr_ciphertext))
+                if digest != person.cpr_hash or cpr_needs_reencryption(person.cpr_ciphertext):
+                    person.cpr_ciphertext = cpr_reencrypt(person.cpr_ciphertext)
+                    person.cpr_hash = digest
+                    stale.append(person)
+            Person.objects.bulk_update(stale, ["cpr_ciphertext", "cpr_hash"])
+        changed += len(stale)
+        last_pk = batch[-1].pk
+
+
+@transaction.atomic
 def person_set_takeover_override(
     *, person: Person, actor: User, takeover_date: datetime.date | None, reason: str
 ) -> Person:
@@ -397,20 +439,15 @@ def journal_note_add(*, household: Household, actor: User, text: str) -> Journal
     return note
 
 
-def _sniff_upload(uploaded_file: UploadedFile) -> str:
-    """The content type by the file's first bytes, which must agree with its extension."""
-    if uploaded_file.size > settings.DOCUMENT_MAX_BYTES:
-        raise ValidationError({"file": _("The file is larger than %(limit)d MB.") % {
-            "limit": settings.DOCUMENT_MAX_BYTES // (1024 * 1024)}})
-    head = uploaded_file.read(16)
-    uploaded_file.seek(0)
-    extension = os.path.splitext(uploaded_file.name)[1].lower()
-    for magic, (content_type, extensions) in ALLOWED_UPLOADS.items():
-        if head.startswith(magic) and extension in extensions:
-            return content_type
-    raise ValidationError(
-        {"file": _("Only PDF, PNG and JPEG files can be uploaded, and the file must be one.")}
-    )
+def document_upload_check(uploaded_file: UploadedFile) -> str:
+    """The content type of a case document, by its content: a readable PDF, PNG or JPEG of at
+    most DOCUMENT_MAX_BYTES, whatever its name or declared type (ValidationError if not)."""
+    try:
+        kind = upload_check(uploaded_file, kinds=DOCUMENT_KINDS,
+                            max_bytes=settings.DOCUMENT_MAX_BYTES)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from None
+    return kind.content_type
 
 
 @transaction.atomic
@@ -425,7 +462,7 @@ def document_upload(
     _check_same_municipality(actor, household.municipality_id)
     if person is not None and person.household_id != household.pk:
         raise ValidationError({"person": _("The person is not in this household.")})
-    content_type = _sniff_upload(uploaded_file)
+    content_type = document_upload_check(uploaded_file)
     document = Document(
         household=household, person=person, document_type=document_type,
         original_name=uploaded_file.name[:200], content_type=content_type,

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from reception.urls_letters import letter_urlpatterns
-from reception.views import cases, persons, summary
+from reception.views import cases, personal_data, persons, summary
 
 app_name = "reception"
 urlpatterns = [
@@ -24,7 +24,11 @@ urlpatterns = [
     path("<int:pk>/persons/new/", persons.person_add, name="person_add"),
     path("<int:pk>/persons/<int:person_pk>/", persons.person_detail, name="person_detail"),
     path("<int:pk>/persons/<int:person_pk>/edit/", persons.person_edit, name="person_edit"),
+    path("<int:pk>/persons/<int:person_pk>/cpr/", persons.person_cpr_reveal,
+         name="person_cpr_reveal"),
     path("<int:pk>/persons/<int:person_pk>/takeover/", persons.person_takeover,
          name="person_takeover"),
+    path("<int:pk>/persons/<int:person_pk>/personal-data.<str:export_format>",
+         personal_data.personal_data, name="person_personal_data"),
 ]
 urlpatterns += letter_urlpatterns

@@ -16,12 +16,20 @@ SEED_MIGRATIONS = [
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _empty_cache(request):
     """Every test starts with nothing kept: ids repeat between tests on SQLite, so figures
-    kept by one test could otherwise be shown in the next."""
-    from django.core.cache import cache
+    kept by one test could otherwise be shown in the next.
 
-    cache.clear()
+    Sign-in counters and used TOTP codes are kept in a database table (the "shared" cache):
+    an ordinary test's rows roll back with it, so only one that commits empties it first."""
+    from django.core.cache import caches
+
+    caches["local"].clear()
+    marker = request.node.get_closest_marker("django_db")
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames or (
+            marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+        caches["shared"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -34,6 +34,7 @@ from housing.models import HousingUnit
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record
 from integration_portal.reports.models import Report, ReportStatus
+from integration_portal.retention.models import RetentionPeriod
 from integration_portal.rules.registry import milestone_kinds
 from reception.models import Household
 from reception.services import case_trail
@@ -48,6 +49,7 @@ from tests.factories import HouseholdFactory, MilestoneFactory, PersonFactory, U
 from tests.housing.conftest import family
 from tests.housing.factories import HousingUnitFactory, PlaceFactory, PrivateHostFactory
 from tests.reception.test_print_list_pdf import _letter
+from tests.retention.helpers import closed_case, period
 from tests.volunteers.factories import (
     CooperationAgreementFactory,
     OrganisationFactory,
@@ -87,6 +89,14 @@ def audit_events(users: Users, start: int, count: int) -> None:
         actor = UserFactory(municipality=users.municipality, caseworker=True)
         audit_record(actor=actor, municipality=users.municipality, action=AuditAction.UPDATE,
                      obj=household, trail=case_trail(household), summary="Changed")
+
+
+def expired_closed_cases(users: Users, start: int, count: int) -> None:
+    """Cases closed six years ago, each with a person, under a five-year retention period."""
+    if not RetentionPeriod.objects.filter(municipality=users.municipality).exists():
+        period(users.municipality)
+    for _ in range(count):
+        closed_case(users.municipality, closed_on=TODAY - datetime.timedelta(days=6 * 366))
 
 
 def claimed_tasks(users: Users, start: int, count: int) -> None:
@@ -336,6 +346,7 @@ PINNED: dict[tuple[str, str], Page] = {
     ("employment:rules", "caseworker"): Page(rule_versions, 6),
     ("employment:measure_types", "manager"): Page(measure_types, 6),
     ("reports:pdf_list", "manager"): Page(pdf_reports, 6),
+    ("retention:due", "manager"): Page(expired_closed_cases, 8),
     ("reports:csv", "manager"): Page(cases_for_the_figures, 21,
                                      {"start": "2026-03-01", "end": "2026-03-31"}),
     ("volunteer-tasks-list", "coordinator"): Page(volunteer_tasks, 5),
@@ -399,6 +410,7 @@ NOT_LISTS: set[str] = {
     "housing:quota_edit",
     "employment:employer_create", "employment:rules_new", "employment:measure_type_create",
     "reports:pdf_request",  # a POST
+    "retention:periods",  # one row per case type
     "api-root", "api_schema", "api_docs",
 }
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from integration_portal.env import env_bool, env_int
@@ -57,6 +58,8 @@ def test_check_deploy_is_clean_with_production_settings():
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "portal.kommune.example",
         "CSRF_TRUSTED_ORIGINS": "https://portal.kommune.example",
+        "CPR_ENCRYPTION_KEY": Fernet.generate_key().decode(),
+        "CPR_HASH_KEY": secrets.token_hex(32),
     }
 
     # when Django's deployment checks run

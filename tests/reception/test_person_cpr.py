@@ -236,3 +236,20 @@ def test_reencrypting_after_a_key_rotation_moves_only_the_stale_numbers(settings
     settings.CPR_ENCRYPTION_KEY = settings.CPR_ENCRYPTION_KEY.split(",")[0]
     assert Person.objects.get(pk=person.pk).cpr == CPR
     assert Person.objects.get(pk=other.pk).cpr == "010190-2013"
+
+
+def test_after_a_new_hash_key_reencrypting_makes_numbers_findable_again(settings, person,
+                                                                        caseworker):
+    from reception.selectors import persons_with_cpr
+
+    # given a new hash key: the stored hash no longer matches
+    settings.CPR_HASH_KEY = "a-new-hash-key-for-the-test"
+    assert not persons_with_cpr(user=caseworker, cpr=CPR).exists()
+
+    # when the numbers are hashed again
+    changed = services.persons_cpr_reencrypt()
+
+    # then the number is found, and the ciphertext still decrypts
+    assert changed == 1
+    assert list(persons_with_cpr(user=caseworker, cpr=CPR)) == [person]
+    assert Person.objects.get(pk=person.pk).cpr == CPR
