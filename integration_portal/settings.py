@@ -151,6 +151,8 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PREVENT_ENUMERATION = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Administrators reach every municipality's data through the admin: two-factor for them too.
+ADMIN_MFA_REQUIRED = env_bool("ADMIN_MFA_REQUIRED", default=True)
 # Failed sign-ins (password or two-factor code): at most 5 per account from anywhere and 20
 # per address, each within a sliding window; the counters live in the shared part of the
 # cache (see CACHES). The refusal tells the user to wait the window out.

@@ -104,3 +104,15 @@ def other_manager(other_municipality):
 @pytest.fixture
 def other_caseworker(other_municipality):
     return UserFactory(municipality=other_municipality, caseworker=True)
+
+
+@pytest.fixture
+def admin_user(admin_user):
+    """pytest-django's administrator (behind `admin_client`), with the authenticator app every
+    administrator must have set up (ADMIN_MFA_REQUIRED)."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from tests.factories import TEST_TOTP_SECRET
+
+    TOTP.activate(admin_user, TEST_TOTP_SECRET)
+    return admin_user

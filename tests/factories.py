@@ -43,11 +43,12 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def totp(obj, create, extracted, **kwargs):
-        """Staff have set up an authenticator app, as municipalities require by default.
+        """Staff and administrators have set up an authenticator app, as municipalities (and
+        ADMIN_MFA_REQUIRED) require by default.
 
         `UserFactory(caseworker=True, totp=False)` makes one who has not yet.
         """
-        if create and obj.is_portal_staff and extracted is not False:
+        if create and (obj.is_portal_staff or obj.is_staff) and extracted is not False:
             TOTP.activate(obj, TEST_TOTP_SECRET)
 
     class Params:

@@ -7,6 +7,7 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 from allauth.mfa.utils import encrypt
 
+from integration_portal.accounts.middleware import must_use_mfa
 from integration_portal.accounts.models import Municipality, User
 from integration_portal.core.demo import DemoContext, demo_seeder
 
@@ -66,7 +67,7 @@ def _demo_authenticators(user: User) -> list[str]:
     """Give a demo staff user the printed authenticator and recovery codes, afresh on every
     run (so that used recovery codes work again); return the recovery codes."""
     Authenticator.objects.filter(user=user).delete()
-    if not (user.is_portal_staff and user.municipality.mfa_required):
+    if not must_use_mfa(user):
         return []
     TOTP.activate(user, DEMO_TOTP_SECRET)
     recovery = Authenticator.objects.create(
@@ -99,7 +100,7 @@ def seed_accounts(context: DemoContext) -> None:
     context.notes += [
         "",
         f"Two-factor authentication: staff (caseworker, coordinator, manager) in {with_mfa} "
-        "are asked for a code after the password.",
+        "and the administrator are asked for a code after the password.",
         f"  Add this secret to an authenticator app (one entry serves every demo user): "
         f"{DEMO_TOTP_SECRET}",
         f"  or type it as a URI: otpauth://totp/Integrationsportalen:demo?secret="
@@ -107,7 +108,7 @@ def seed_accounts(context: DemoContext) -> None:
         "  or use a recovery code (each works once per user until seed_demo runs again): "
         + ", ".join(recovery_codes[:DEMO_RECOVERY_CODES_SHOWN]),
         f"  {without_mfa} has two-factor switched off: the password is enough there. "
-        "Volunteers and the administrator log in with the password only.",
+        "Volunteers log in with the password only.",
     ]
 
     admin = _demo_user(
@@ -119,4 +120,5 @@ def seed_accounts(context: DemoContext) -> None:
     if not (admin.is_staff and admin.is_superuser):
         admin.is_staff = admin.is_superuser = True
         admin.save(update_fields=["is_staff", "is_superuser"])
+    _demo_authenticators(admin)
     context.credentials.append(("(all)", "administrator", admin.email, DEMO_PASSWORD))

@@ -35,6 +35,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "broker": "ok" if status.broker else "error",
         "broker_kind": status.broker_kind,
         "worker_heartbeat_age_seconds": status.heartbeat_age_seconds,
+        # Work waiting in the outbox for the broker: above 0 for long, the relay is not running.
+        "outbox_unsent": status.outbox_unsent,
     }
     return JsonResponse(body, status=200 if status.ok else 503)
 

@@ -74,6 +74,12 @@ def notice_create(request: HttpRequest) -> HttpResponse:
 
 @permission_required(Perm.VIEW_CASES)
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _case_page(request, pk)
+
+
+def _case_page(request: HttpRequest, pk: int, *, status: int = 200,
+               **bound_forms: object) -> HttpResponse:
+    """The case page; `bound_forms` put a posted form back with its errors and input."""
     household = selectors.household_detail(user=request.user, pk=pk)
     services.record_view(actor=request.user, household=household, obj=household)
     persons = household.persons.all()
@@ -103,22 +109,34 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_work": can(request.user, Perm.WORK_ON_CASES),
         # Sections other apps add (volunteer tasks, …), registered in their AppConfig.ready().
         "case_sections": case_sections(request, household),
-    })
+        **bound_forms,
+    }, status=status)
 
 
-def _case_action(request: HttpRequest, pk: int, form: object, action) -> HttpResponse:
-    """Run one service for a form posted from the case page, then go back to the case."""
+def _case_action(request: HttpRequest, pk: int, form, action, *,
+                 form_key: str | None = None) -> HttpResponse:
+    """Run one service for a form posted from the case page, then go back to the case.
+
+    When it fails, the errors are shown at the top; a form named by `form_key` is also put
+    back on the page with its errors and what was typed (answered 400), so nothing is lost.
+    """
     household = household_for(request, pk)
     if form.is_valid():
         try:
             action(household, form.cleaned_data)
         except ValidationError as error:
             show_errors(request, error)
+            if form_key is None:
+                return redirect_to_case(household)
+            form.add_error(None, error.messages)
         else:
             messages.success(request, _("Saved."))
+            return redirect_to_case(household)
     else:
         show_errors(request, form.errors)
-    return redirect_to_case(household)
+    if form_key is None:
+        return redirect_to_case(household)
+    return _case_page(request, pk, status=400, **{form_key: form})
 
 
 @require_POST
@@ -153,14 +171,16 @@ def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(Perm.WORK_ON_CASES)
 def case_update(request: HttpRequest, pk: int) -> HttpResponse:
     return _case_action(request, pk, HouseholdDatesForm(request.POST), lambda household, data:
-        services.household_update(household=household, actor=request.user, **data))
+        services.household_update(household=household, actor=request.user, **data),
+        form_key="dates_form")
 
 
 @require_POST
 @permission_required(Perm.WORK_ON_CASES)
 def journal_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _case_action(request, pk, JournalNoteForm(request.POST), lambda household, data:
-        services.journal_note_add(household=household, actor=request.user, text=data["text"]))
+        services.journal_note_add(household=household, actor=request.user, text=data["text"]),
+        form_key="note_form")
 
 
 @require_POST
@@ -184,7 +204,8 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
     return _case_action(request, pk, form, lambda household, data:
         services.document_upload(
             household=household, actor=request.user, uploaded_file=data["file"],
-            document_type=data["document_type"], person=data["person"]))
+            document_type=data["document_type"], person=data["person"]),
+        form_key="document_form")
 
 
 @permission_required(Perm.VIEW_CASES)

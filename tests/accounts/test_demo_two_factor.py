@@ -51,3 +51,13 @@ def test_in_the_municipality_without_two_factor_the_password_is_enough(client):
     response = _log_in(client, "caseworker@lemvig.example")
 
     assert response.redirect_chain[-1][0] == reverse("reception:start")
+
+
+def test_the_demo_administrator_passes_two_factor_with_the_printed_secret(client):
+    _seed()
+
+    response = _log_in(client, "admin@portal.example")
+    assert response.redirect_chain[-1][0] == reverse("mfa_authenticate")
+    client.post(reverse("mfa_authenticate"), {"code": totp_code(DEMO_TOTP_SECRET)})
+
+    assert client.get("/admin/").status_code == 200

@@ -177,3 +177,33 @@ def test_nothing_is_required_when_the_municipality_switches_it_off(client, munic
     # then their start page opens
     assert response.redirect_chain[-1][0] == reverse("reception:start")
     assert client.get(reverse("reception:start")).status_code == 200
+
+
+def test_administrators_without_an_authenticator_are_sent_to_set_one_up(client, municipality):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(municipality=municipality, is_staff=True, is_superuser=True, totp=False)
+    client.force_login(admin)
+
+    response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 302
+    assert response.url == reverse("mfa_activate_totp")
+
+
+def test_administrators_with_an_authenticator_reach_the_admin(client, municipality):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(municipality=municipality, is_staff=True, is_superuser=True))
+
+    assert client.get("/admin/").status_code == 200
+
+
+def test_administrators_may_be_let_off_by_the_setting(client, municipality, settings):
+    from tests.factories import UserFactory
+
+    settings.ADMIN_MFA_REQUIRED = False
+    admin = UserFactory(municipality=municipality, is_staff=True, is_superuser=True, totp=False)
+    client.force_login(admin)
+
+    assert client.get("/admin/").status_code == 200

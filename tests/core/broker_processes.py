@@ -153,7 +153,7 @@ def broker(private_redis, settings) -> Iterator[PrivateRedis]:
         _reset_broker_connections()
 
 
-def _test_database_url() -> str:
+def worker_database_url() -> str:
     db = connection.settings_dict
     if db["ENGINE"].endswith("sqlite3"):
         return f"sqlite:///{db['NAME']}"
@@ -172,7 +172,7 @@ class Worker:
              "--pool=solo", "--without-gossip", "--without-mingle", "--without-heartbeat",
              "--loglevel=INFO", "-n", f"{name}@%h"],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            env={**os.environ, "DATABASE_URL": _test_database_url(), "DEBUG": "1",
+            env={**os.environ, "DATABASE_URL": worker_database_url(), "DEBUG": "1",
                  "REDIS_URL": broker_url, "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
                  "OUTBOX_TEST_MARKER": str(self.marker), **env},
         )

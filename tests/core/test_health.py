@@ -22,6 +22,7 @@ def test_healthz_is_ok_when_database_and_broker_answer(client):
     assert body["status"] == "ok"
     assert body["database"] == "ok"
     assert body["broker"] == "ok"
+    assert body["outbox_unsent"] == 0
 
 
 def test_healthz_is_503_when_the_broker_is_unreachable(client, settings):

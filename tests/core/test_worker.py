@@ -13,29 +13,21 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from integration_portal.celery import app
 from integration_portal.core.models import WorkerHeartbeat
+from tests.core.broker_processes import worker_database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
-def _test_database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.fixture
 def worker_queue():
     """A worker process on a queue of its own, pointed at the test database."""
     queue = f"test-{uuid.uuid4().hex[:12]}"
-    env = {**os.environ, "DATABASE_URL": _test_database_url(), "DEBUG": "1"}
+    env = {**os.environ, "DATABASE_URL": worker_database_url(), "DEBUG": "1"}
     process = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "integration_portal", "worker", "-Q", queue,
          "--pool=solo", "--without-gossip", "--without-mingle", "--without-heartbeat",

@@ -61,6 +61,53 @@ def test_an_upload_error_is_shown_on_the_case_page(client, household, caseworker
     assert not Document.objects.exists()
 
 
+def test_a_refused_upload_keeps_what_was_chosen_and_opens_the_form(client, household,
+                                                                   caseworker):
+    # given a person of the case
+    from tests.factories import PersonFactory
+
+    person = PersonFactory(household=household)
+    client.force_login(caseworker)
+
+    # when a file that is not a PDF, PNG or JPEG is sent for them as an integration contract
+    response = client.post(
+        reverse("reception:document_upload", args=[household.pk]),
+        {"document_type": "contract", "person": person.pk,
+         "file": SimpleUploadedFile("permit.pdf", b"MZ not a pdf")},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    # then the case page comes back with the form open, the error, and both choices kept
+    assert response.status_code == 400
+    form = response.context["document_form"]
+    assert form.errors
+    assert form.data["document_type"] == "contract"
+    html = response.content.decode()
+    assert f'<option value="{person.pk}" selected>' in html
+    assert '<option value="contract" selected>' in html
+    assert not Document.objects.exists()
+
+
+def test_a_refused_journal_note_keeps_its_text(client, household, caseworker, monkeypatch):
+    # given the service refuses the note (e.g. the case was closed in another tab)
+    def refuse(**kwargs):
+        raise ValidationError("The case is closed.")
+
+    monkeypatch.setattr(services, "journal_note_add", refuse)
+    client.force_login(caseworker)
+
+    # when a long note is posted
+    response = client.post(reverse("reception:journal_add", args=[household.pk]),
+                           {"text": "Talte med familien om skolestart."},
+                           HTTP_ACCEPT_LANGUAGE="en")
+
+    # then the page comes back with the message and the text still in the field
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "The case is closed." in html
+    assert "Talte med familien om skolestart.</textarea>" in html
+
+
 def test_the_download_serves_the_file_to_the_caseworker(client, household, caseworker):
     document = services.document_upload(
         household=household, actor=caseworker, document_type="other",

@@ -300,9 +300,9 @@ API_PAGES = {
     "api-root": Row(LOGGED_IN, Site.API),
 }
 
-# Nobody in the world has recovery codes, and only staff an authenticator app: allauth answers
-# 404 for what an account does not have.
-NO_AUTHENTICATOR = {"volunteer": Answer.NOT_FOUND, "admin": Answer.NOT_FOUND}
+# Nobody in the world has recovery codes, and only staff and administrators an authenticator
+# app (ADMIN_MFA_REQUIRED): allauth answers 404 for what an account does not have.
+NO_AUTHENTICATOR = {"volunteer": Answer.NOT_FOUND}
 NO_RECOVERY_CODES = {user: Answer.NOT_FOUND for user in ROLE_OF}
 
 # allauth's pages: public ones answer anyone (a logged-in user is sent on), the account pages
