@@ -17,7 +17,7 @@ NOT_CRAWLED = ("/accounts/logout/", "/admin/", "/i18n/", "/static/", "/media/", 
                "/api/")
 # Links that answer with a file, not a page. The PDF reports' own pages (/reports/pdf/,
 # /reports/pdf/<id>/) are pages and are crawled; only the files themselves are skipped.
-DOWNLOADS = ("/documents/", "/download/", "/csv/")
+DOWNLOADS = ("/documents/", "/download/", "/csv/", "/personal-data.")
 DOWNLOAD_ENDINGS = ("/summary/pdf/", "/letters/print/pdf/")
 PUBLIC_PAGES = ["/accounts/login/", "/accounts/password/reset/", "/accounts/signup/",
                 "/accessibility/", "/health/"]
