@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from integration_portal.core.uploads import JPEG, PNG, upload_check
+from integration_portal.core.uploads import JPEG, PNG, kind_of, upload_check
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
@@ -41,8 +41,5 @@ _LOGO_MESSAGES = {
 
 def logo_content_type(content: bytes) -> str | None:
     """The content type of stored logo bytes (PNG or JPEG), or None."""
-    if content.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if content.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    return None
+    kind = kind_of(content, (PNG, JPEG))
+    return kind.content_type if kind else None

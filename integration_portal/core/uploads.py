@@ -61,6 +61,11 @@ def _kinds_text(kinds: tuple[FileKind, ...]) -> str:
     return ", ".join(names[:-1]) + (" " + _("or") + " " if len(names) > 1 else "") + names[-1]
 
 
+def kind_of(content: bytes, kinds: tuple[FileKind, ...]) -> FileKind | None:
+    """The one of `kinds` whose signature `content` starts with, or None."""
+    return next((kind for kind in kinds if content.startswith(kind.magic)), None)
+
+
 def upload_check(upload: UploadedFile, *, kinds: tuple[FileKind, ...], max_bytes: int,
                  max_pixels: int = MAX_PIXELS, name_must_agree: bool = True) -> FileKind:
     """The kind of `upload`, one of `kinds`; ValidationError, in the user's language, when it
@@ -75,7 +80,7 @@ def upload_check(upload: UploadedFile, *, kinds: tuple[FileKind, ...], max_bytes
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
-    kind = next((kind for kind in kinds if head.startswith(kind.magic)), None)
+    kind = kind_of(head, kinds)
     extension = os.path.splitext(upload.name or "")[1].lower()
     not_one = ValidationError(
         _("The file must be a %(kinds)s file, and the one you chose is not one.")
