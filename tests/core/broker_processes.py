@@ -211,3 +211,26 @@ def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"Timed out after {timeout} s waiting for {what}")
         time.sleep(0.2)
+
+
+def announced_household(municipality, caseworker, *, language: str, first_name: str,
+                        last_name: str, born: int):
+    """A case registered from a notice, with one quota-refugee applicant who reads `language`:
+    the household the fault tests send welcome letters for."""
+    from django.utils import timezone
+
+    from reception import services
+
+    household = services.notice_register(
+        municipality=municipality, actor=caseworker, source="email", source_reference="",
+        received_on=timezone.localdate(), expected_arrival_date=timezone.localdate(),
+        residence_basis="quota_refugee", placement_decision_date=None, adults=1,
+        children_0_5=0, children_6_14=0, children_15_17=0, languages=[language],
+        need_flags=[], note="",
+    )
+    services.person_add(household=household, actor=caseworker, relation="applicant",
+                        first_name=first_name, last_name=last_name, cpr="",
+                        birth_date=timezone.localdate().replace(year=born),
+                        residence_basis="quota_refugee", letter_language=language,
+                        languages=[language])
+    return household

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from integration_portal.core.models import OutboxMessage
 from integration_portal.core.queue import outbox_relay
-from reception import services
 from reception.models import Letter
+from tests.core.broker_processes import announced_household as announced
 from tests.core.broker_processes import broker, private_redis, running_worker, wait_for
 
 __all__ = ["broker", "private_redis"]  # fixtures
@@ -24,18 +24,8 @@ pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def announced_household(municipality, caseworker):
-    household = services.notice_register(
-        municipality=municipality, actor=caseworker, source="email", source_reference="",
-        received_on=timezone.localdate(), expected_arrival_date=timezone.localdate(),
-        residence_basis="quota_refugee", placement_decision_date=None, adults=1,
-        children_0_5=0, children_6_14=0, children_15_17=0, languages=["ar"], need_flags=[],
-        note="",
-    )
-    services.person_add(household=household, actor=caseworker, relation="applicant",
-                        first_name="Amal", last_name="Haddad", cpr="",
-                        birth_date=timezone.localdate().replace(year=1988),
-                        residence_basis="quota_refugee", letter_language="ar", languages=["ar"])
-    return household
+    return announced(municipality, caseworker, language="ar", first_name="Amal",
+                     last_name="Haddad", born=1988)
 
 
 def test_work_asked_for_while_redis_is_down_is_done_once_when_it_is_back(

@@ -16,7 +16,7 @@ from django.conf import settings
 
 from integration_portal.celery import app
 from integration_portal.core.models import WorkerHeartbeat
-from tests.core.broker_processes import worker_database_url
+from tests.core.broker_processes import announced_household, worker_database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -76,17 +76,8 @@ def test_a_real_worker_renders_the_welcome_letter(worker_queue, municipality, ca
 
     # given an arrived household (its own enqueue goes to the default queue; we send to ours)
     monkeypatch.setattr(services, "enqueue_on_commit", lambda task, *args: None)
-    household = services.notice_register(
-        municipality=municipality, actor=caseworker, source="email", source_reference="",
-        received_on=timezone.localdate(), expected_arrival_date=timezone.localdate(),
-        residence_basis="quota_refugee", placement_decision_date=None, adults=1,
-        children_0_5=0, children_6_14=0, children_15_17=0, languages=["ti"], need_flags=[],
-        note="",
-    )
-    services.person_add(household=household, actor=caseworker, relation="applicant",
-                        first_name="Tesfay", last_name="Gebremariam", cpr="",
-                        birth_date=timezone.localdate().replace(year=1990),
-                        residence_basis="quota_refugee", letter_language="ti", languages=["ti"])
+    household = announced_household(municipality, caseworker, language="ti",
+                                    first_name="Tesfay", last_name="Gebremariam", born=1990)
     services.household_mark_arrived(household=household, actor=caseworker,
                                     arrival_date=timezone.localdate())
 

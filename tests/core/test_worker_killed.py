@@ -18,6 +18,7 @@ from reception.models import Letter
 from reception.tasks.reminders import reminder_scan_task
 from tests.core.broker_processes import (
     VISIBILITY_TIMEOUT,
+    announced_household,
     broker,
     private_redis,
     running_worker,
@@ -35,18 +36,8 @@ def test_a_worker_killed_while_rendering_a_welcome_letter_leaves_exactly_one_let
 ):
     # given a worker that will stop half-way through the letter, after creating its row
     with running_worker(broker.url, tmp_path, OUTBOX_TEST_PAUSE="letter_render") as first:
-        household = services.notice_register(
-            municipality=municipality, actor=caseworker, source="email", source_reference="",
-            received_on=timezone.localdate(), expected_arrival_date=timezone.localdate(),
-            residence_basis="quota_refugee", placement_decision_date=None, adults=1,
-            children_0_5=0, children_6_14=0, children_15_17=0, languages=["uk"],
-            need_flags=[], note="",
-        )
-        services.person_add(household=household, actor=caseworker, relation="applicant",
-                            first_name="Olena", last_name="Kovalenko", cpr="",
-                            birth_date=timezone.localdate().replace(year=1979),
-                            residence_basis="quota_refugee", letter_language="uk",
-                            languages=["uk"])
+        household = announced_household(municipality, caseworker, language="uk",
+                                        first_name="Olena", last_name="Kovalenko", born=1979)
         # (sends the letter's task to the private Redis when it commits)
         services.household_mark_arrived(household=household, actor=caseworker,
                                         arrival_date=timezone.localdate())
