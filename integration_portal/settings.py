@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "volunteers",
     "housing",
     "employment",
+    "children",
+    "community",
+    "surveys",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -313,6 +316,16 @@ CELERY_BEAT_SCHEDULE = {
     "report-sweep": {
         "task": "integration_portal.reports.tasks.report_sweep_task",
         "schedule": crontab(minute="*/5"),
+    },
+    # Referrals to associations due for follow-up: 06:40, after the other morning scans.
+    "community-referral-follow-up-scan": {
+        "task": "community.tasks.referral_follow_up_scan_task",
+        "schedule": crontab(hour=6, minute=40),
+    },
+    # Referral e-mails to associations whose enqueue was lost.
+    "community-referral-email-sweep": {
+        "task": "community.tasks.referral_email_sweep_task",
+        "schedule": crontab(minute=35),
     },
     # Approved anonymisations whose enqueue was lost or whose worker died are carried out.
     "retention-sweep": {

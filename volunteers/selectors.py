@@ -556,3 +556,31 @@ def tasks_done_by_kind(*, municipality_id: int, start: datetime.date,
     rows = sorted(((code, label, done.get(pk, 0)) for pk, code, label in kinds),
                   key=lambda row: (-row[2], row[1]))
     return [KindCount(code=code, label=label, count=count) for code, label, count in rows]
+
+
+def active_volunteer_emails(*, municipality_id: int, on: datetime.date) -> list[str]:
+    """For the evaluation survey (surveys app): the e-mail addresses of the volunteers counted
+    by `active_volunteer_count`."""
+    return sorted(set(
+        VolunteerProfile.objects.in_municipality(municipality_id)
+        .filter(status=VolunteerStatus.ACTIVE, agreement_signed_on__lte=on,
+                user__is_active=True, user__is_volunteer=True)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    ))
+
+
+# community: the welcome and information meetings on the community start page (staff only).
+def upcoming_meetings_of_kinds(
+    *, viewer: User, kinds: tuple[str, ...], now: datetime.datetime | None = None,
+    weeks: int = DEFAULT_WEEKS, limit: int = 20,
+) -> list[Occurrence]:
+    """The coming weeks' meetings of active events of `kinds`, soonest first; the event's own
+    fields only, no sign-ups (one query)."""
+    now = now or timezone.now()
+    start, end = upcoming_window(timezone.localdate(now), weeks)
+    events = _events_meeting_between(viewer, start, end).filter(kind__in=kinds)
+    upcoming = [occurrence for event in events
+                for occurrence in occurrences(event, start=start, end=end)
+                if not occurrence.is_over(now)]
+    return sorted(upcoming, key=lambda o: (o.starts_at, o.event.pk))[:limit]

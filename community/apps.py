@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityConfig(AppConfig):
+    name = "community"
+    verbose_name = _("Associations and community")
+
+    def ready(self) -> None:
+        from community.sections import case_section_context
+        from integration_portal.accounts.permissions import Perm
+        from integration_portal.core.navigation import register_nav_item
+        from reception.case_sections import register_case_section
+
+        register_nav_item(label=_("Associations and community"), url_name="community:start",
+                          perm=Perm.VIEW_CASES, order=45)
+        # The case page lists the members' consents and referrals (two queries).
+        register_case_section(template_name="community/_case_community.html",
+                              context=case_section_context, order=25)
