@@ -327,3 +327,22 @@ def overdue_milestones_by_caseworker(
     ]
     return sorted(result, key=lambda row: (-row.overdue, row.oldest_due_date,
                                            row.caseworker_name))
+
+
+def survey_citizen_contacts(*, municipality_id: int, adult_on: date) -> tuple[list[str], int]:
+    """For the evaluation survey (surveys app): the distinct e-mail addresses of adults (18 on
+    `adult_on`) in the municipality's open cases who consented to e-mail, and how many such
+    adults have no e-mail or no consent (they are invited on paper). Addresses only: no name,
+    CPR number or case leaves this function."""
+    # Born on or before this day 18 years ago (29 February counts from the 28th).
+    born_by = date(adult_on.year - 18, adult_on.month,
+                   28 if (adult_on.month, adult_on.day) == (2, 29) else adult_on.day)
+    adults = Person.objects.filter(
+        household__in=Household.objects.in_municipality(municipality_id).open(),
+        birth_date__lte=born_by,
+    )
+    reachable = Q(email_consent=True) & ~Q(email="")
+    emails = sorted({email.strip().lower() for email in
+                     adults.filter(reachable).values_list("email", flat=True)})
+    without = adults.exclude(reachable).count()
+    return emails, without

@@ -121,3 +121,10 @@ def employer_choices(*, viewer: User) -> QuerySet[Employer]:
 def opening_choices(*, viewer: User) -> QuerySet[Opening]:
     """The open openings at active employers, with their employer, for the measure form."""
     return open_openings(viewer=viewer)
+
+
+def employer_contact_emails(*, municipality_id: int) -> list[str]:
+    """For the evaluation survey (surveys app): the contact e-mails of active employers."""
+    return sorted({email.strip().lower() for email in
+                   Employer.objects.in_municipality(municipality_id).active()
+                   .exclude(contact_email="").values_list("contact_email", flat=True)})

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 # Paths a user who still has to set up two-factor authentication may reach.
-_ALLOWED_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/healthz", "/health", "/accessibility")
+_ALLOWED_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/healthz", "/health", "/accessibility",
+                     "/surveys/r/")  # surveys: the public respondent pages
 _SESSION_KEY = "portal_mfa_ok"
 
 
