@@ -196,6 +196,70 @@ def pdf_reports(users: Users, start: int, count: int) -> None:
             period_start=datetime.date(2026, 1, 1), period_end=datetime.date(2026, 6, 30))
 
 
+# surveys
+def evaluation_surveys(users: Users, start: int, count: int) -> None:
+    """Surveys with a question and a response each (the list counts both per survey)."""
+    from surveys.models import Response
+    from tests.surveys.factories import QuestionFactory, SurveyFactory
+
+    for _n in range(start, start + count):
+        survey = SurveyFactory(municipality=users.municipality)
+        QuestionFactory(survey=survey)
+        Response.objects.create(survey=survey, group="citizens", language="da",
+                                submitted_on=datetime.date(2026, 3, 1))
+
+
+# children
+def children_institutions(users: Users, start: int, count: int) -> None:
+    """Institutions, every other with a strategy, each with a child who started there."""
+    from tests.children.factories import ChildPlacementFactory, InstitutionFactory
+
+    for n in range(start, start + count):
+        institution = InstitutionFactory(municipality=users.municipality,
+                                         strategy="Plan" if n % 2 else "")
+        child = PersonFactory(household=HouseholdFactory(municipality=users.municipality),
+                              relation="child", birth_date=TODAY - datetime.timedelta(days=1500))
+        ChildPlacementFactory(person=child, institution=institution, status="started",
+                              starts_on=TODAY)
+
+
+# community
+def community_associations(users: Users, start: int, count: int) -> None:
+    """Associations in the directory, every other speaking Arabic too."""
+    from tests.community.factories import AssociationFactory
+
+    for n in range(start, start + count):
+        AssociationFactory(municipality=users.municipality, name=f"Forening {n}",
+                           languages=["da", "ar"] if n % 2 else ["da"])
+
+
+def community_referrals_due(users: Users, start: int, count: int) -> None:
+    """Open referrals past their follow-up date, each of a person of a case of its own."""
+    from community.models import Consent, Referral
+    from tests.community.factories import AssociationFactory
+
+    for _n in range(start, start + count):
+        person = PersonFactory(household=HouseholdFactory(municipality=users.municipality))
+        consent = Consent.objects.create(person=person, items=["first_name"], given_on=TODAY,
+                                         recorded_how="signed_form", recorded_by=users.caseworker)
+        Referral.objects.create(
+            municipality=users.municipality, household=person.household, person=person,
+            association=AssociationFactory(municipality=users.municipality), consent=consent,
+            referred_on=TODAY - datetime.timedelta(days=30),
+            follow_up_on=TODAY - datetime.timedelta(days=1), referred_by=users.caseworker)
+
+
+def community_meetings(users: Users, start: int, count: int) -> None:
+    """Welcome meetings in the coming days (the community start page lists them)."""
+    from tests.volunteers.factories import EventFactory
+
+    for n in range(start, start + count):
+        begins = timezone.now() + datetime.timedelta(days=1 + n)
+        EventFactory(municipality=users.municipality, kind="welcome_meeting",
+                     title=f"Velkomstmøde {n}", starts_at=begins,
+                     ends_at=begins + datetime.timedelta(hours=2))
+
+
 def letters_to_print(users: Users, start: int, count: int) -> None:
     """Letters waiting for paper, each with a readable one-page PDF."""
     for n in range(start, start + count):
@@ -354,13 +418,21 @@ PINNED: dict[tuple[str, str], Page] = {
     ("housing-units-list", "caseworker"): Page(homes_lived_in, 5),
     ("placements-list", "caseworker"): Page(homes_lived_in, 5),
     ("measures-list", "caseworker"): Page(measures, 5),
+    ("surveys:list", "manager"): Page(evaluation_surveys, 5),  # surveys
+    # community
+    ("community:start", "caseworker"): Page(community_meetings, 6),
+    ("community:association_list", "caseworker"): Page(community_associations, 6),
+    ("community:follow_up_list", "caseworker"): Page(community_referrals_due, 6),
+    ("children:institution_list", "caseworker"): Page(children_institutions, 6),  # children
 }
 
 # The same for pages of one record that list its rows. These have a parameter, so the check of
 # every URL below does not reach them; these are the ones that list rows without a two-size
 # test of their own (the employment person page and the IGU page have one).
 RECORD_PAGES: dict[tuple[str, str], Page] = {
-    ("reception:case_detail", "caseworker"): Page(case_rows, 20, record=the_case),
+    # community: + 2 (the case section's consents and referrals)
+    # children: + 1 (the case section's children; none of the builder's persons is a child)
+    ("reception:case_detail", "caseworker"): Page(case_rows, 20 + 2 + 1, record=the_case),
     ("housing:household", "caseworker"): Page(case_rows, 10, record=the_case),
     ("housing:unit_detail", "caseworker"): Page(reservations, 7, record=the_home),
     ("employment:employer_detail", "caseworker"): Page(openings_and_measures, 8,
@@ -412,6 +484,12 @@ NOT_LISTS: set[str] = {
     "reports:pdf_request",  # a POST
     "retention:periods",  # one row per case type
     "api-root", "api_schema", "api_docs",
+    # surveys: a form, and the respondent's code form and thank-you page (no list)
+    "surveys:create", "surveys:respond_start", "surveys:thanks",
+    # community: a form
+    "community:association_create",
+    # children: a form, and the municipality's one row of settings
+    "children:institution_create", "children:settings",
 }
 
 

@@ -106,8 +106,8 @@ def test_the_json_holds_what_every_app_has_about_the_person(client, caseworker, 
     assert document["person"] == {"id": ahmad.pk, "name": "Ahmad Al-Hassan",
                                   "case_reference": ahmad.household.reference}
     assert [section["key"] for section in document["sections"]] == [
-        "reception.person", "reception.case", "housing", "employment", "volunteers",
-        "reception.audit",
+        "reception.person", "reception.case", "housing", "children", "employment", "community",
+        "volunteers", "reception.audit",
     ]
     # reception: his details with the full CPR number, the case, his milestones, letters, notes
     person = {fact["key"]: fact["value"]

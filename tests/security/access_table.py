@@ -31,7 +31,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from tests.security.world import CALENDAR_TOKEN, INVITATION_TOKEN, OTHER_MUNICIPALITY, World
+from tests.security.world import (
+    CALENDAR_TOKEN,
+    INVITATION_TOKEN,
+    OTHER_MUNICIPALITY,
+    SURVEY_TOKEN,  # surveys
+    World,
+)
 
 
 class Answer(StrEnum):
@@ -294,6 +300,65 @@ EMPLOYMENT = {
     "employment:measure_type_edit": portal(MANAGERS, objs(pk="measure_type")),
 }
 
+# community
+COMMUNITY = {
+    "community:start": portal(STAFF),
+    "community:association_list": portal(STAFF),
+    "community:association_create": portal(CASE_WORKERS),
+    "community:association_detail": portal(STAFF, objs(pk="association")),
+    "community:association_edit": portal(CASE_WORKERS, objs(pk="association")),
+    "community:consent_create": portal(CASE_WORKERS, CASE),
+    "community:consent_withdraw": portal(CASE_WORKERS, objs(pk="household",
+                                                            consent_pk="community_consent")),
+    "community:referral_create": portal(CASE_WORKERS, CASE),
+    "community:follow_up_list": portal(CASE_WORKERS),
+    "community:referral_detail": portal(STAFF, objs(pk="community_referral")),
+    "community:referral_follow_up": portal(CASE_WORKERS, objs(pk="community_referral")),
+}
+
+# surveys: the builder, sending and results are managers' (MANAGE_MUNICIPALITY); the
+# respondent's pages are public (reached by a single-use code, no login).
+SURVEY = objs(pk="survey")
+SURVEYS = {
+    "surveys:list": portal(MANAGERS),
+    "surveys:create": portal(MANAGERS),
+    "surveys:detail": portal(MANAGERS, SURVEY),
+    "surveys:edit": portal(MANAGERS, SURVEY),
+    "surveys:question_create": portal(MANAGERS, SURVEY),
+    "surveys:question_edit": portal(MANAGERS, objs(pk="survey", question_pk="survey_question")),
+    "surveys:question_delete": portal(MANAGERS, objs(pk="survey", question_pk="survey_question"),
+                                      post=True),
+    "surveys:preview": portal(MANAGERS, SURVEY),
+    "surveys:open": portal(MANAGERS, SURVEY, post=True),
+    "surveys:close": portal(MANAGERS, SURVEY, post=True),
+    "surveys:send": portal(MANAGERS, SURVEY),
+    "surveys:slips": portal(MANAGERS, SURVEY),
+    "surveys:results": portal(MANAGERS, SURVEY),
+    "surveys:results_pdf": portal(MANAGERS, SURVEY),
+    "surveys:results_csv": portal(MANAGERS, SURVEY),
+    "surveys:respond_start": public(),
+    "surveys:thanks": public(),
+    "surveys:respond": public(given(token=SURVEY_TOKEN)),
+}
+
+# children: staff read; caseworkers write a child's data; caseworkers and managers edit
+# institutions; managers the settings.
+CHILD = objs(pk="child")
+INSTITUTION_EDITORS = CASE_WORKERS | MANAGERS
+CHILDREN = {
+    "children:institution_list": portal(STAFF),
+    "children:institution_create": portal(INSTITUTION_EDITORS),
+    "children:institution_detail": portal(STAFF, objs(pk="institution")),
+    "children:institution_edit": portal(INSTITUTION_EDITORS, objs(pk="institution")),
+    "children:settings": portal(MANAGERS),
+    "children:child": portal(STAFF, CHILD),
+    "children:placement_create": portal(CASE_WORKERS, CHILD),
+    "children:placement_edit": portal(CASE_WORKERS, objs(pk="child_placement")),
+    "children:assessment_create": portal(CASE_WORKERS, CHILD),
+    "children:assessment_edit": portal(CASE_WORKERS, objs(pk="language_assessment")),
+    "children:guidance_edit": portal(CASE_WORKERS, CHILD),
+}
+
 API_PAGES = {
     "api_docs": portal(STAFF),
     "api_schema": Row(LOGGED_IN, Site.API),
@@ -360,6 +425,9 @@ ADMIN_SITE = {
 ROWS: dict[str, Row] = {
     **CORE, **RECEPTION, **VOLUNTEER_WORK, **VOLUNTEER_COORDINATION, **HOUSING, **EMPLOYMENT,
     **API_PAGES, **ACCOUNT, **ADMIN_SITE,
+    **COMMUNITY,  # community
+    **SURVEYS,  # surveys
+    **CHILDREN,  # children
 }
 
 # URLs the crawl does not request, each with the reason.

@@ -32,6 +32,7 @@ OTHER_MUNICIPALITY = frozenset({"other_caseworker", "other_manager"})
 
 CALENDAR_TOKEN = "matrix-calendar-key"
 INVITATION_TOKEN = "matrix-invitation-key"
+SURVEY_TOKEN = "MATRIXSURVEY"  # surveys: a respondent's single-use code
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16  # enough for the logo view to tell the type
 
 
@@ -156,4 +157,38 @@ def build_world() -> World:
         municipality=a, period_start=datetime.date(2026, 1, 1),
         period_end=datetime.date(2026, 6, 30), requested_by=users["manager"], status="done",
         file=ContentFile(b"%PDF-1.7 stand-in", name="report.pdf"), file_size=17)
+
+    # community: an association, the person's consent and a referral built on it.
+    from community.models import Consent, Referral
+    from tests.community.factories import AssociationFactory
+
+    o["association"] = association = AssociationFactory(municipality=a)
+    o["community_consent"] = consent = Consent.objects.create(
+        person=person, items=["first_name"], given_on=datetime.date(2026, 9, 2),
+        recorded_how="signed_form", recorded_by=caseworker)
+    o["community_referral"] = Referral.objects.create(
+        municipality=a, household=household, person=person, association=association,
+        consent=consent, referred_on=datetime.date(2026, 9, 3), referred_by=caseworker,
+        follow_up_on=datetime.date(2026, 10, 1), shared_data={"first_name": person.first_name})
+
+    # surveys: an open survey with a question, and an unused invitation with a known code.
+    from tests.surveys.factories import QuestionFactory, SurveyFactory, invite
+
+    o["survey"] = survey = SurveyFactory(municipality=a)
+    o["survey_question"] = QuestionFactory(survey=survey, required=False)
+    invite(survey, token=SURVEY_TOKEN)
+
+    # children: an institution, a four-year-old on the case with a place and an assessment.
+    from tests.children.factories import (
+        ChildPlacementFactory,
+        InstitutionFactory,
+        LanguageAssessmentFactory,
+    )
+
+    o["institution"] = institution = InstitutionFactory(municipality=a)
+    o["child"] = child = PersonFactory(
+        household=household, relation="child",
+        birth_date=timezone.localdate() - datetime.timedelta(days=4 * 365 + 40))
+    o["child_placement"] = ChildPlacementFactory(person=child, institution=institution)
+    o["language_assessment"] = LanguageAssessmentFactory(person=child)
     return world
