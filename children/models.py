@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from integration_portal.core.scoping import MunicipalityQuerySet
 
@@ -92,8 +93,8 @@ class Institution(models.Model):
 
 
 class PlaceStatus(models.TextChoices):
-    REQUESTED = "requested", _("Requested")
-    OFFERED = "offered", _("Offered")
+    REQUESTED = "requested", pgettext_lazy("place status", "Requested")
+    OFFERED = "offered", pgettext_lazy("place status", "Offered")
     STARTED = "started", _("Started")
     ENDED = "ended", _("Ended")
 
