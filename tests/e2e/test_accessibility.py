@@ -8,7 +8,8 @@ from collections import deque
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from tests.e2e.axe import blocking_findings
 
 pytestmark = pytest.mark.e2e
 
@@ -21,8 +22,6 @@ DOWNLOADS = ("/documents/", "/download/", "/csv/", "/personal-data.")
 DOWNLOAD_ENDINGS = ("/summary/pdf/", "/letters/print/pdf/")
 PUBLIC_PAGES = ["/accounts/login/", "/accounts/password/reset/", "/accounts/signup/",
                 "/accessibility/", "/health/"]
-BLOCKING = {"serious", "critical"}
-axe = Axe()
 
 
 def _links(page, base: str) -> list[str]:
@@ -49,12 +48,7 @@ def _scan(page, base: str, start_paths: list[str], follow: bool) -> tuple[dict, 
         path = queue.popleft()
         page.goto(base + path)
         page.wait_for_load_state()
-        violations = axe.run(page).response["violations"]
-        blocking = [
-            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-            for v in violations
-            if v["impact"] in BLOCKING
-        ]
+        blocking = blocking_findings(page)
         if blocking:
             findings[path] = blocking
         if follow:

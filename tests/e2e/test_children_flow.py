@@ -9,12 +9,12 @@ from playwright.sync_api import expect
 
 from children.models import ChildPlacement
 from tests.children.factories import InstitutionFactory
+from tests.e2e.axe import blocking_findings
 from tests.factories import HouseholdFactory, PersonFactory
 
 pytestmark = pytest.mark.e2e
 
 DAY = datetime.timedelta(days=1)
-BLOCKING = {"serious", "critical"}
 
 
 @pytest.fixture
@@ -85,11 +85,8 @@ def test_a_caseworker_registers_a_child_s_daycare_place(page, live_server, peopl
 def test_the_children_pages_pass_axe(page, live_server, people, login, family):
     """Every children page a caseworker and a manager open, with data on it, and a form with
     errors, has no serious or critical axe finding (WCAG 2.1 AA)."""
-    from axe_playwright_python.sync_playwright import Axe
-
     from children import services
 
-    axe = Axe()
     caseworker = people["caseworker"]
     lina, karim, daycare = family["lina"], family["karim"], family["daycare"]
     placement = services.placement_create(
@@ -116,8 +113,7 @@ def test_the_children_pages_pass_axe(page, live_server, people, login, family):
     findings = {}
 
     def scan(path):
-        violations = axe.run(page).response["violations"]
-        blocking = [f"{v['id']}: {v['help']}" for v in violations if v["impact"] in BLOCKING]
+        blocking = blocking_findings(page)
         if blocking:
             findings[path] = blocking
 

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from community.models import Consent, Referral
 from tests.community.factories import AssociationFactory
+from tests.e2e.axe import blocking_findings
 from tests.factories import HouseholdFactory, PersonFactory
 
 pytestmark = pytest.mark.e2e
@@ -87,7 +88,6 @@ def test_a_caseworker_refers_a_person_to_a_football_club_with_consent(
 def test_the_community_pages_pass_axe(page, live_server, people, login, family):
     """Every community page a caseworker reaches, in Danish, has no serious or critical axe
     finding (WCAG 2.1 AA)."""
-    from axe_playwright_python.sync_playwright import Axe
 
     from community import services
 
@@ -106,21 +106,18 @@ def test_the_community_pages_pass_axe(page, live_server, people, login, family):
         "/community/referrals/follow-up/", f"/community/referrals/{referral.pk}/",
         f"/community/referrals/{referral.pk}/follow-up/", f"/cases/{household.pk}/",
     ]
-    axe = Axe()
     findings = {}
     login(people["caseworker"])
     for path in paths:
         response = page.goto(f"{live_server.url}{path}")
         assert response.status == 200, (path, response.status)
-        serious = [violation["id"] for violation in axe.run(page).response["violations"]
-                   if violation["impact"] in ("serious", "critical")]
+        serious = blocking_findings(page)
         if serious:
             findings[path] = serious
     # and a form sent back with errors
     page.goto(f"{live_server.url}/community/associations/new/")
     page.locator("main form[method=post] button[type=submit]").click()
-    serious = [violation["id"] for violation in axe.run(page).response["violations"]
-               if violation["impact"] in ("serious", "critical")]
+    serious = blocking_findings(page)
     if serious:
         findings["association form with errors"] = serious
     assert findings == {}

@@ -9,6 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from housing.models import Placement, ServiceFrameItem
+from tests.e2e.axe import blocking_findings
 from tests.factories import HouseholdFactory, PersonFactory
 from tests.housing.factories import HousingUnitFactory, PlaceFactory
 
@@ -118,17 +119,13 @@ def test_a_caseworker_places_a_household_temporarily_and_then_permanently(
     screenshot("housing-case-page")
 
 
-BLOCKING = {"serious", "critical"}
 
 
 def test_the_housing_pages_pass_axe(page, live_server, people, login, stock):
     """Every housing page a caseworker and a manager open, with data on it, and a form with
     errors, has no serious or critical axe finding (WCAG 2.1 AA)."""
-    from axe_playwright_python.sync_playwright import Axe
-
     from housing import services
 
-    axe = Axe()
     household, caseworker = stock["household"], people["caseworker"]
     reservation = services.placement_reserve(
         household=household, unit=stock["temporary"], actor=caseworker,
@@ -147,8 +144,7 @@ def test_the_housing_pages_pass_axe(page, live_server, people, login, stock):
     findings = {}
 
     def scan(path):
-        violations = axe.run(page).response["violations"]
-        blocking = [f"{v['id']}: {v['help']}" for v in violations if v["impact"] in BLOCKING]
+        blocking = blocking_findings(page)
         if blocking:
             findings[path] = blocking
 

@@ -3,21 +3,11 @@ languages: with the apps' own sections, with a section holding every kind of con
 a period that could not be used (the error summary)."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.e2e.axe import blocking_findings
 from tests.reports.sections import arrivals, empty_section, only_sections
 
 pytestmark = pytest.mark.e2e
-
-BLOCKING = {"serious", "critical"}
-axe = Axe()
-
-
-def blocking_findings(page) -> list[str]:
-    violations = axe.run(page).response["violations"]
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in violations if v["impact"] in BLOCKING]
-
 
 @pytest.mark.parametrize("language", ["da", "en"])
 @pytest.mark.parametrize("sections", ["the apps own", "every kind of content"])

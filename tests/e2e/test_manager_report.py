@@ -3,21 +3,18 @@
 
 import pypdfium2
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from integration_portal.reports import tasks
 from integration_portal.reports.models import Report, ReportStatus
+from tests.e2e.axe import blocking_findings
 from tests.e2e.conftest import SCREENSHOTS
 from tests.factories import HouseholdFactory
 from tests.letters.pdf import pdf_words
 from tests.reports.sections import arrivals, empty_section, only_sections
 
 pytestmark = pytest.mark.e2e
-
-BLOCKING = {"serious", "critical"}
-
 
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
@@ -32,11 +29,6 @@ def enqueued(monkeypatch):
     ids: list[int] = []
     monkeypatch.setattr(tasks.report_generate_task, "delay", ids.append)
     return ids
-
-
-def _blocking_axe_findings(page) -> list[str]:
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING]
 
 
 def test_a_manager_watches_the_report_being_built_and_downloads_it(
@@ -62,7 +54,7 @@ def test_a_manager_watches_the_report_being_built_and_downloads_it(
 
     # when the manager asks for a Danish report of this year
     page.goto(f"{live_server.url}/reports/pdf/")
-    assert _blocking_axe_findings(page) == []
+    assert blocking_findings(page) == []
     expect(page.locator("#id_start")).to_have_value(today.replace(month=1, day=1).isoformat())
     expect(page.locator("input[name=language][value=da]")).to_be_checked()
     page.locator("main form button[type=submit]").click()
@@ -73,7 +65,7 @@ def test_a_manager_watches_the_report_being_built_and_downloads_it(
     expect(page.locator("#report-progress-bar")).to_be_visible()
     expect(page.locator("#report-progress-bar")).to_have_attribute("value", "0")
     assert page.locator("[role=status][aria-live=polite] #report-progress").count() == 1
-    assert _blocking_axe_findings(page) == []
+    assert blocking_findings(page) == []
     assert enqueued == [report.pk]
 
     # when the worker builds it (the page keeps polling meanwhile)
@@ -85,7 +77,7 @@ def test_a_manager_watches_the_report_being_built_and_downloads_it(
     assert report.status == ReportStatus.DONE
     download_link = page.locator("#report-progress a[href$='/download/']")
     expect(download_link).to_be_visible()
-    assert _blocking_axe_findings(page) == []
+    assert blocking_findings(page) == []
     screenshot("report-ready")
 
     # when the manager downloads it
@@ -120,5 +112,5 @@ def test_a_manager_watches_the_report_being_built_and_downloads_it(
     row = page.locator("tbody tr").first
     expect(row).to_contain_text(manager.full_name)
     expect(row).to_contain_text(today.strftime("%d.%m.%Y"))
-    assert _blocking_axe_findings(page) == []
+    assert blocking_findings(page) == []
     screenshot("report-list")

@@ -6,7 +6,6 @@ the results."""
 import datetime
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 from django.db import transaction
 from django.utils import timezone
@@ -14,19 +13,16 @@ from playwright.sync_api import expect
 
 from surveys import services as survey_services
 from surveys.models import Dispatch, Response, Survey
+from tests.e2e.axe import blocking_findings
 from tests.factories import HouseholdFactory, PersonFactory
 from tests.surveys.factories import invite
 
 pytestmark = pytest.mark.e2e
 
-BLOCKING = {"serious", "critical"}
-axe = Axe()
 
 
 def assert_accessible(browser_page, name: str) -> None:
-    results = axe.run(browser_page)
-    blocking = [violation["id"] for violation in results.response["violations"]
-                if violation.get("impact") in BLOCKING]
+    blocking = blocking_findings(browser_page)
     assert blocking == [], f"{name}: {blocking}"
 
 

@@ -9,11 +9,11 @@ import re
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.e2e.axe import blocking_findings
 from tests.factories import HouseholdFactory, PersonFactory
 from volunteers.models import Task, VolunteerProfile
 
@@ -21,13 +21,10 @@ pytestmark = pytest.mark.e2e
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
          "device_scale_factor": 2, "locale": "da-DK"}
-BLOCKING = {"serious", "critical"}
-axe = Axe()
 
 
 def _assert_accessible(page) -> None:
-    violations = axe.run(page).response["violations"]
-    blocking = [f"{v['id']}: {v['help']}" for v in violations if v["impact"] in BLOCKING]
+    blocking = blocking_findings(page)
     assert blocking == [], page.url
 
 
