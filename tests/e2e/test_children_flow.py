@@ -60,7 +60,7 @@ def test_a_caseworker_registers_a_child_s_daycare_place(page, live_server, peopl
 
     # then it is refused on the field, with what was typed kept, and nothing saved
     expect(page.locator(".form-error-message").first).to_contain_text(
-        "cannot be before the child's arrival")
+        "kan ikke ligge før barnets ankomst")
     expect(page.locator("#id_note")).to_have_value("Kontaktpædagog: Mette")
     assert not ChildPlacement.objects.exists()
     screenshot("children-place-error")
