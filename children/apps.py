@@ -27,3 +27,9 @@ class ChildrenConfig(AppConfig):
                               context=case_section_context, order=25)
         # The personal data export and the retention anonymiser register themselves when
         # reception and retention autodiscover these modules.
+
+        # The managers' report (start page, PDF, CSV).
+        from children.reports import build as build_report_section
+        from integration_portal.reports.registry import register_report_section
+
+        register_report_section(key="children", build=build_report_section, order=45)

@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet
 
 from children.kinds import DAYCARE_START, LANGUAGE_ASSESSMENT, SCHOOL_START, YOUTH_GUIDANCE
 from children.models import (
@@ -183,7 +183,99 @@ def case_children(*, household: Household, today: datetime.date) -> list[ChildRo
 # Figures for the managers' report.
 
 
-def placement_status_counts(*, municipality_id: int) -> dict[str, int]:
-    rows = (ChildPlacement.objects.in_municipality(municipality_id)
-            .values_list("status").annotate(total=Count("pk")))
-    return dict(rows)
+# The places the managers' report counts: daycare (and international preschool), SFO, school
+# and reception class. Youth education and "other" are not a child's daily place here.
+REPORT_PLACE_KINDS = ("daycare", "international_preschool", "sfo", "school", "reception_class")
+SCHOOL_PLACE_KINDS = ("school", "reception_class")
+# A place that has started keeps its start when it ends; "ended" without a start was a
+# request or offer withdrawn.
+_HAS_STARTED = Q(status__in=("started", "ended"), starts_on__isnull=False)
+
+
+def _started_on(day: datetime.date, prefix: str = "") -> Q:
+    """Places running on `day`: started on or before it and not ended before it."""
+    return Q(**{f"{prefix}status__in": ("started", "ended"), f"{prefix}starts_on__lte": day}) & (
+        Q(**{f"{prefix}ends_on__isnull": True}) | Q(**{f"{prefix}ends_on__gte": day}))
+
+
+def _waiting_on(day: datetime.date, prefix: str = "") -> Q:
+    """Places requested or offered by `day` and not yet started on it (a request withdrawn,
+    "ended" without a start, waits no more)."""
+    return Q(**{f"{prefix}requested_on__lte": day}) & (
+        Q(**{f"{prefix}status__in": ("requested", "offered")})
+        | Q(**{f"{prefix}status__in": ("started", "ended"), f"{prefix}starts_on__gt": day}))
+
+
+@dataclass(frozen=True)
+class ChildrenOnDay:
+    in_place: int
+    waiting: int
+
+
+def children_places_on(*, municipality_id: int, day: datetime.date) -> ChildrenOnDay:
+    """Children (under 18 on `day`) of the municipality's cases with a place running on
+    `day`, and those waiting for one with none running. One query."""
+    places = ChildPlacement.objects.filter(person=OuterRef("pk"), kind__in=REPORT_PLACE_KINDS)
+    counts = (
+        Person.objects.filter(household__municipality_id=municipality_id,
+                              birth_date__gt=born_after_for_age_under(CHILD_AGE_LIMIT, day),
+                              birth_date__lte=day)
+        .annotate(has_place=Exists(places.filter(_started_on(day))),
+                  has_request=Exists(places.filter(_waiting_on(day))))
+        .aggregate(in_place=Count("pk", filter=Q(has_place=True)),
+                   waiting=Count("pk", filter=Q(has_request=True, has_place=False)))
+    )
+    return ChildrenOnDay(in_place=counts["in_place"], waiting=counts["waiting"])
+
+
+def places_started_by_kind(*, municipality_id: int, start: datetime.date,
+                           end: datetime.date) -> dict[str, int]:
+    """{kind: places started in [start, end]} for every kind the report counts. One query."""
+    counts = dict(
+        ChildPlacement.objects.in_municipality(municipality_id)
+        .filter(_HAS_STARTED, kind__in=REPORT_PLACE_KINDS, starts_on__gte=start,
+                starts_on__lte=end)
+        .values_list("kind").annotate(total=Count("pk")).order_by()
+    )
+    return {kind: counts.get(kind, 0) for kind in REPORT_PLACE_KINDS}
+
+
+def days_to_first_school_place(*, municipality_id: int, start: datetime.date,
+                               end: datetime.date) -> list[int]:
+    """Days from the household's arrival to each child's first school or reception-class
+    place, for the children whose first such place started in [start, end]. A case without
+    an arrival date has no waiting time. One query."""
+    rows = (
+        Person.objects.filter(household__municipality_id=municipality_id,
+                              household__arrival_date__isnull=False)
+        .annotate(first_school=Min("child_placements__starts_on", filter=Q(
+            child_placements__kind__in=SCHOOL_PLACE_KINDS,
+            child_placements__status__in=("started", "ended"))))
+        .filter(first_school__gte=start, first_school__lte=end)
+        .values_list("first_school", "household__arrival_date")
+    )
+    return [(first - arrival).days for first, arrival in rows]
+
+
+@dataclass(frozen=True)
+class MilestonesMet:
+    on_time: int
+    late: int
+
+    @property
+    def on_time_share(self) -> float | None:
+        met = self.on_time + self.late
+        return round(100 * self.on_time / met, 1) if met else None
+
+
+def milestones_met(*, municipality_id: int, kind: str, start: datetime.date,
+                   end: datetime.date) -> MilestonesMet:
+    """The milestones of `kind` met in [start, end]: on or before their due date, or late.
+    One query."""
+    counts = (
+        Milestone.objects.in_municipality(municipality_id)
+        .filter(kind=kind, done_on__gte=start, done_on__lte=end)
+        .aggregate(on_time=Count("pk", filter=Q(done_on__lte=F("due_date"))),
+                   late=Count("pk", filter=Q(done_on__gt=F("due_date"))))
+    )
+    return MilestonesMet(on_time=counts["on_time"], late=counts["late"])

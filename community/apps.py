@@ -17,3 +17,8 @@ class CommunityConfig(AppConfig):
         # The case page lists the members' consents and referrals (two queries).
         register_case_section(template_name="community/_case_community.html",
                               context=case_section_context, order=25)
+        # The managers' report (start page, PDF, CSV).
+        from community.reports import build as build_report_section
+        from integration_portal.reports.registry import register_report_section
+
+        register_report_section(key="community", build=build_report_section, order=47)

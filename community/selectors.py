@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from community.models import (
     Association,
     Consent,
     Referral,
+    ReferralStatus,
 )
 
 if TYPE_CHECKING:
@@ -124,3 +125,34 @@ def referrals_awaiting_email(*, created_before: datetime.datetime, after_pk: int
                 .order_by("pk").values_list("pk", flat=True)[:limit])
 
 
+
+
+# Figures for the managers' report (community/reports.py): one query each, whatever the size
+# of the municipality.
+
+
+def referrals_made_by_status(*, municipality: Municipality | int, start: datetime.date,
+                             end: datetime.date) -> dict[str, int]:
+    """{status now: referrals made in [start, end]} for every status, in the statuses' order."""
+    counts = dict(
+        Referral.objects.in_municipality(municipality)
+        .filter(referred_on__gte=start, referred_on__lte=end)
+        .values_list("status").annotate(total=Count("pk")).order_by()
+    )
+    return {status: counts.get(status, 0) for status in ReferralStatus.values}
+
+
+def consents_in_force_on(*, municipality: Municipality | int, day: datetime.date) -> int:
+    """Consents given on or before `day` and not withdrawn by then."""
+    return (Consent.objects.in_municipality(municipality)
+            .filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=day), given_on__lte=day)
+            .count())
+
+
+def follow_ups_overdue_on(*, municipality: Municipality | int, day: datetime.date) -> int:
+    """Referrals open on `day` (made by then, not closed by then) whose follow-up date had
+    passed. Closing a referral clears its follow-up date, so one closed since is counted only
+    while it is still open."""
+    return (Referral.objects.in_municipality(municipality).open()
+            .filter(referred_on__lte=day, follow_up_on__lt=day)
+            .count())

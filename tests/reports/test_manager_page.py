@@ -279,8 +279,9 @@ def test_with_every_apps_section_the_query_count_does_not_grow(
     cases(15)
 
     # then the page costs the same
-    # (5 for the page itself, the rest the four apps' sections, measured on 23.11.2026)
-    with django_assert_max_num_queries(22) as many:
+    # (5 for the page itself, the rest the four apps' sections, measured on 23.11.2026;
+    # children's section adds 4 and community's 3)
+    with django_assert_max_num_queries(29) as many:
         english.get(FRESH)
     assert len(many.captured_queries) == len(few.captured_queries)
 
