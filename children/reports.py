@@ -24,6 +24,7 @@ import statistics
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from children import selectors
 from children.kinds import SCHOOL_START
@@ -72,7 +73,7 @@ def build(municipality: Municipality, period: Period) -> ReportSection:
     )
     charts = (
         Chart(key="child_places_started_by_kind", title=_("Children's places started by kind"),
-              unit=_("places"),
+              unit=pgettext_lazy("chart unit", "places"),
               description=_("The daycare, SFO, school and reception-class places that started "
                             "in the period."),
               bars=tuple(Bar(key=kind, label=InstitutionKind(kind).label, value=count)
