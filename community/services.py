@@ -36,6 +36,7 @@ from community.models import (
 from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record, changed_field_names
+from integration_portal.core.mail import send_once
 from integration_portal.core.queue import enqueue_on_commit
 from integration_portal.core.services import apply_fields, stripped
 from reception.services import case_trail
@@ -311,10 +312,8 @@ def referral_snapshot_read(*, referral: Referral, actor: User) -> dict:
 def referral_email_send(*, referral_id: int) -> bool:
     """E-mail the association about a referral, at most once; True if this run sent it.
 
-    Not atomic on purpose (like employment's job-centre e-mail): the claim on `emailed_at` is
-    committed before the e-mail goes, so a second run finds it taken. A failed send gives the
-    claim back and raises so that the task retries. A referral stopped in the meantime (the
-    consent was withdrawn) is never e-mailed.
+    Claimed on `emailed_at` before sending (`core.mail.send_once`), so a second run finds it
+    taken. A referral stopped in the meantime (the consent was withdrawn) is never e-mailed.
     """
     referral = (Referral.objects.select_related("municipality", "association", "consent")
                 .filter(pk=referral_id).first())
@@ -324,18 +323,10 @@ def referral_email_send(*, referral_id: int) -> bool:
     if (not referral.is_open or referral.emailed_at is not None
             or not referral.consent.is_active or not referral.association.email):
         return False
-    claimed_at = timezone.now()
-    claimed = Referral.objects.filter(
-        pk=referral.pk, emailed_at__isnull=True, status__in=OPEN_STATUSES,
-        consent__withdrawn_on__isnull=True,
-    ).update(emailed_at=claimed_at)
-    if claimed == 0:
+    row = Referral.objects.filter(pk=referral.pk, status__in=OPEN_STATUSES,
+                                  consent__withdrawn_on__isnull=True)
+    if not send_once(row=row, field="emailed_at", message=lambda: referral_email(referral)):
         return False
-    try:
-        referral_email(referral).send()
-    except Exception:
-        Referral.objects.filter(pk=referral.pk, emailed_at=claimed_at).update(emailed_at=None)
-        raise
     logger.info("Association e-mailed about referral %s", referral.pk)
     return True
 

@@ -39,6 +39,7 @@ from integration_portal.accounts.models import User
 from integration_portal.accounts.permissions import Perm, require
 from integration_portal.audit.models import AuditAction
 from integration_portal.audit.services import audit_record
+from integration_portal.core.mail import send_once
 from integration_portal.core.queue import enqueue_on_commit
 from integration_portal.notifications.models import Notification, NotificationStage
 from integration_portal.notifications.services import notifications_create_many
@@ -231,12 +232,8 @@ def referral_close(*, referral: JobcentreReferral, actor: User, reason: str) -> 
 def referral_email_send(*, referral_id: int) -> bool:
     """E-mail the job centre about a referral, at most once; True if this run sent it.
 
-    Not atomic on purpose: the claim (a conditional UPDATE that sets `emailed_at` where it is
-    empty) must be committed before the e-mail goes out, so that a second run, concurrent or
-    later, finds it taken and sends nothing. A failed send gives the claim back and raises,
-    so that the task retries. A worker that dies between the claim and the send leaves the
-    referral marked as e-mailed: at most once, never twice, as the job centre would
-    otherwise set up the same internship twice.
+    Claimed on `emailed_at` before sending (`core.mail.send_once`): never twice, as the job
+    centre would otherwise set up the same internship twice.
     """
     referral = (JobcentreReferral.objects.select_related("municipality", "household")
                 .filter(pk=referral_id).first())
@@ -251,18 +248,9 @@ def referral_email_send(*, referral_id: int) -> bool:
         logger.warning("No job centre e-mail for referral %s: municipality %s has no job "
                        "centre address", referral.pk, referral.municipality_id)
         return False
-    claimed_at = timezone.now()
-    claimed = JobcentreReferral.objects.filter(
-        pk=referral.pk, emailed_at__isnull=True,
-    ).update(emailed_at=claimed_at)
-    if claimed == 0:
+    if not send_once(row=JobcentreReferral.objects.filter(pk=referral.pk), field="emailed_at",
+                     message=lambda: _referral_email(referral, to=address)):
         return False
-    try:
-        _referral_email(referral, to=address).send()
-    except Exception:
-        JobcentreReferral.objects.filter(pk=referral.pk, emailed_at=claimed_at).update(
-            emailed_at=None)
-        raise
     logger.info("Job centre e-mailed about referral %s", referral.pk)
     return True
 
