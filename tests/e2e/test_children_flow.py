@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from children.models import ChildPlacement
 from tests.children.factories import InstitutionFactory
-from tests.e2e.axe import blocking_findings
+from tests.e2e.axe import blocking_findings, findings_on_pages
 from tests.factories import HouseholdFactory, PersonFactory
 
 pytestmark = pytest.mark.e2e
@@ -110,20 +110,14 @@ def test_the_children_pages_pass_axe(page, live_server, people, login, family):
                        f"/cases/{family['household'].pk}/"],
         "manager": ["/children/settings/", "/children/institutions/"],
     }
-    findings = {}
+    findings = findings_on_pages(page, base_url=live_server.url, login=login,
+                                 pages={people[role]: paths for role, paths in pages.items()})
 
     def scan(path):
         blocking = blocking_findings(page)
         if blocking:
             findings[path] = blocking
 
-    for role, paths in pages.items():
-        page.context.clear_cookies()
-        login(people[role])
-        for path in paths:
-            page.goto(live_server.url + path)
-            expect(page.locator("h1")).to_have_count(1)
-            scan(path)
     # and a form with errors: youth guidance for a three-year-old
     page.context.clear_cookies()
     login(caseworker)

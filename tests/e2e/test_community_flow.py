@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from community.models import Consent, Referral
 from tests.community.factories import AssociationFactory
-from tests.e2e.axe import blocking_findings
+from tests.e2e.axe import blocking_findings, findings_on_pages
 from tests.factories import HouseholdFactory, PersonFactory
 
 pytestmark = pytest.mark.e2e
@@ -106,14 +106,8 @@ def test_the_community_pages_pass_axe(page, live_server, people, login, family):
         "/community/referrals/follow-up/", f"/community/referrals/{referral.pk}/",
         f"/community/referrals/{referral.pk}/follow-up/", f"/cases/{household.pk}/",
     ]
-    findings = {}
-    login(people["caseworker"])
-    for path in paths:
-        response = page.goto(f"{live_server.url}{path}")
-        assert response.status == 200, (path, response.status)
-        serious = blocking_findings(page)
-        if serious:
-            findings[path] = serious
+    findings = findings_on_pages(page, base_url=live_server.url, login=login,
+                                 pages={people["caseworker"]: paths})
     # and a form sent back with errors
     page.goto(f"{live_server.url}/community/associations/new/")
     page.locator("main form[method=post] button[type=submit]").click()

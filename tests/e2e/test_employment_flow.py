@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from employment.models import Measure, RuleAcknowledgement
 from reception.models import Milestone
-from tests.e2e.axe import blocking_findings
+from tests.e2e.axe import findings_on_pages
 from tests.employment.factories import EmployerFactory, measure_type
 from tests.factories import HouseholdFactory, PersonFactory
 
@@ -142,14 +142,6 @@ def test_the_employment_pages_pass_axe(page, live_server, people, login, family)
         "/employment/employers/new/", f"/employment/persons/{son.pk}/danish/new/",
     ]
     manager_paths = ["/employment/rules/new/", "/employment/kinds/new/"]
-    findings = {}
-    for role, extra in (("caseworker", writer_paths), ("manager", manager_paths)):
-        page.context.clear_cookies()
-        login(people[role])
-        for path in paths + extra:
-            response = page.goto(f"{live_server.url}{path}")
-            assert response.status == 200, (role, path, response.status)
-            serious = blocking_findings(page)
-            if serious:
-                findings[(role, path)] = serious
+    findings = findings_on_pages(page, base_url=live_server.url, login=login, pages={
+        people["caseworker"]: paths + writer_paths, people["manager"]: paths + manager_paths})
     assert findings == {}

@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from housing.models import Placement, ServiceFrameItem
-from tests.e2e.axe import blocking_findings
+from tests.e2e.axe import blocking_findings, findings_on_pages
 from tests.factories import HouseholdFactory, PersonFactory
 from tests.housing.factories import HousingUnitFactory, PlaceFactory
 
@@ -141,20 +141,14 @@ def test_the_housing_pages_pass_axe(page, live_server, people, login, stock):
         "manager": ["/housing/guidelines/edit/", "/housing/service-frame/new/",
                     "/housing/quota/edit/", "/manager/"],
     }
-    findings = {}
+    findings = findings_on_pages(page, base_url=live_server.url, login=login,
+                                 pages={people[role]: paths for role, paths in pages.items()})
 
     def scan(path):
         blocking = blocking_findings(page)
         if blocking:
             findings[path] = blocking
 
-    for role, paths in pages.items():
-        page.context.clear_cookies()
-        login(people[role])
-        for path in paths:
-            page.goto(live_server.url + path)
-            expect(page.locator("h1")).to_have_count(1)
-            scan(path)
     # and a form with errors: coordinates outside Denmark
     page.context.clear_cookies()
     login(caseworker)
