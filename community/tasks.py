@@ -11,7 +11,7 @@ from django.utils import timezone
 from community.reminders import referral_follow_up_scan
 from community.selectors import referrals_awaiting_email
 from community.services import referral_email_send
-from integration_portal.core.queue import DELIVERY_TASK_OPTIONS
+from integration_portal.core.queue import DELIVERY_TASK_OPTIONS, enqueue_again
 
 logger = logging.getLogger(__name__)
 
@@ -29,19 +29,12 @@ def referral_email_task(referral_id: int) -> None:
 def referral_email_sweep_task() -> int:
     """Enqueue again the association e-mails that were not sent (enqueue lost, retries
     spent). Pages by primary key; the task claims before it sends, so a double is harmless."""
-    enqueued = 0
-    after_pk = 0
     cutoff = timezone.now() - SWEEP_GRACE
-    while True:
-        batch = referrals_awaiting_email(created_before=cutoff, after_pk=after_pk,
-                                         limit=SWEEP_BATCH_SIZE)
-        if not batch:
-            break
-        for referral_id in batch:
-            referral_email_task.delay(referral_id)
-        enqueued += len(batch)
-        after_pk = batch[-1]
-    return enqueued
+    return enqueue_again(
+        referral_email_task,
+        lambda after_pk, limit: referrals_awaiting_email(created_before=cutoff,
+                                                         after_pk=after_pk, limit=limit),
+        batch_size=SWEEP_BATCH_SIZE)
 
 
 @shared_task

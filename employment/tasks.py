@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from employment.selectors.referrals import referrals_awaiting_email
 from employment.services.referrals import referral_email_send
-from integration_portal.core.queue import DELIVERY_TASK_OPTIONS
+from integration_portal.core.queue import DELIVERY_TASK_OPTIONS, enqueue_again
 
 logger = logging.getLogger(__name__)
 
@@ -35,18 +35,12 @@ def jobcentre_email_sweep_task() -> int:
     it enqueued. Enqueueing one that is in fact under way is harmless: the task claims the
     e-mail before sending.
     """
-    enqueued = 0
-    after_pk = 0
     cutoff = timezone.now() - SWEEP_GRACE
-    while True:
-        batch = referrals_awaiting_email(created_before=cutoff, after_pk=after_pk,
-                                         limit=SWEEP_BATCH_SIZE)
-        if not batch:
-            break
-        for referral_id in batch:
-            jobcentre_email_task.delay(referral_id)
-        enqueued += len(batch)
-        after_pk = batch[-1]
+    enqueued = enqueue_again(
+        jobcentre_email_task,
+        lambda after_pk, limit: referrals_awaiting_email(created_before=cutoff,
+                                                         after_pk=after_pk, limit=limit),
+        batch_size=SWEEP_BATCH_SIZE)
     if enqueued:
         logger.info("Job centre e-mail sweep enqueued %d referral(s)", enqueued)
     return enqueued

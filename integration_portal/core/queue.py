@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.db import InterfaceError, OperationalError, transaction
@@ -137,3 +138,20 @@ def outbox_prune(*, keep: datetime.timedelta = KEEP_SENT_FOR) -> int:
     """Delete the messages sent longer than `keep` ago; returns how many."""
     deleted, _ = OutboxMessage.objects.filter(sent_at__lt=timezone.now() - keep).delete()
     return deleted
+
+
+def enqueue_again(task: Any, awaiting: Callable[[int, int], list[int]], *,
+                  batch_size: int) -> int:
+    """The sweeps' loop: enqueue `task` for every id `awaiting(after_pk, limit)` returns,
+    paging by primary key in bounded batches; returns how many it enqueued.
+
+    A sweep re-sends work whose first enqueue was lost or whose retries ran out. Enqueueing
+    work that is in fact under way is harmless: every swept task claims before it acts.
+    """
+    enqueued, after_pk = 0, 0
+    while batch := awaiting(after_pk, batch_size):
+        for pk in batch:
+            task.delay(pk)
+        enqueued += len(batch)
+        after_pk = batch[-1]
+    return enqueued

@@ -7,6 +7,7 @@ import logging
 from celery import shared_task
 from django.utils import timezone
 
+from integration_portal.core.queue import enqueue_again
 from integration_portal.reports.services import (
     SWEEP_BATCH_SIZE,
     report_generate,
@@ -26,12 +27,11 @@ def report_generate_task(report_id: int) -> bool:
 def report_sweep_task() -> int:
     """Enqueue again the reports whose enqueue was lost (broker down when the manager asked)
     or whose worker died mid-way. Pages by primary key; returns how many it enqueued."""
-    enqueued, after_pk, now = 0, 0, timezone.now()
-    while batch := reports_awaiting_build(now=now, after_pk=after_pk, limit=SWEEP_BATCH_SIZE):
-        for report_id in batch:
-            report_generate_task.delay(report_id)
-        enqueued += len(batch)
-        after_pk = batch[-1]
+    now = timezone.now()
+    enqueued = enqueue_again(
+        report_generate_task,
+        lambda after_pk, limit: reports_awaiting_build(now=now, after_pk=after_pk, limit=limit),
+        batch_size=SWEEP_BATCH_SIZE)
     if enqueued:
         logger.info("Report sweep enqueued %d report(s)", enqueued)
     return enqueued

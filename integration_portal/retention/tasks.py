@@ -8,7 +8,7 @@ import logging
 from celery import shared_task
 from django.utils import timezone
 
-from integration_portal.core.queue import DELIVERY_TASK_OPTIONS
+from integration_portal.core.queue import DELIVERY_TASK_OPTIONS, enqueue_again
 from integration_portal.retention.services import (
     decisions_awaiting_anonymisation,
     retention_anonymise,
@@ -31,14 +31,12 @@ def retention_anonymise_task(decision_id: int) -> bool:
 @shared_task
 def retention_sweep_task() -> int:
     """Enqueue again the approved anonymisations not yet carried out; returns how many."""
-    enqueued, after_pk = 0, 0
     before = timezone.now() - SWEEP_GRACE
-    while batch := decisions_awaiting_anonymisation(before=before, after_pk=after_pk,
-                                                    limit=SWEEP_BATCH_SIZE):
-        for decision_id in batch:
-            retention_anonymise_task.delay(decision_id)
-        enqueued += len(batch)
-        after_pk = batch[-1]
+    enqueued = enqueue_again(
+        retention_anonymise_task,
+        lambda after_pk, limit: decisions_awaiting_anonymisation(before=before,
+                                                                 after_pk=after_pk, limit=limit),
+        batch_size=SWEEP_BATCH_SIZE)
     if enqueued:
         logger.info("Retention sweep enqueued %d anonymisation(s)", enqueued)
     return enqueued

@@ -6,7 +6,7 @@ import logging
 from celery import shared_task
 from django.utils import timezone
 
-from integration_portal.core.queue import DELIVERY_TASK_OPTIONS
+from integration_portal.core.queue import DELIVERY_TASK_OPTIONS, enqueue_again
 from reception.letters import households_awaiting_welcome_letter, welcome_letter_deliver
 
 logger = logging.getLogger(__name__)
@@ -31,19 +31,12 @@ def welcome_letter_sweep_task() -> int:
     it enqueued. Enqueueing a letter that is in fact under way is harmless: the task is
     idempotent.
     """
-    enqueued = 0
-    after_pk = 0
     cutoff = timezone.now() - SWEEP_GRACE
-    while True:
-        batch = households_awaiting_welcome_letter(
-            arrived_before=cutoff, after_pk=after_pk, limit=SWEEP_BATCH_SIZE
-        )
-        if not batch:
-            break
-        for household_id in batch:
-            welcome_letter_task.delay(household_id)
-        enqueued += len(batch)
-        after_pk = batch[-1]
+    enqueued = enqueue_again(
+        welcome_letter_task,
+        lambda after_pk, limit: households_awaiting_welcome_letter(
+            arrived_before=cutoff, after_pk=after_pk, limit=limit),
+        batch_size=SWEEP_BATCH_SIZE)
     if enqueued:
         logger.info("Welcome letter sweep enqueued %d household(s)", enqueued)
     return enqueued
